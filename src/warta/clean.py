@@ -1,0 +1,291 @@
+"""Cleaning scraped article text: boilerplate out, story in, metadata taken first.
+
+Pure functions of one text. The cue lists live in the language pack (``boilerplate.yaml``,
+``outlets.tsv``); this module only knows the shape of a news page: a header (rubric, title, teaser,
+captions, byline, date line), a story that starts with an optional dateline, and a tail of links and
+headline lists.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cache
+
+from warta.lang import LanguagePack
+
+_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
+_BULLET = re.compile(r"^[•·▪►»◆■\-–—*]+\s+")
+_WORD = re.compile(r"\w+", re.UNICODE)
+_TERMINAL = re.compile(r"""[.!?…]["'”’»)\]]*$|["”’»]$""")
+_DATE_LINE = re.compile(
+    r"^(?:[A-Za-z']+,?\s+)?\(?\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}\)?(?:[\s,|-]+\d{1,2}[:.]\d{2}(?:\s*[A-Za-z]{2,4})?)?"
+    r"|^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}.*)?$"
+    r"|^(?:[A-Za-z']+,?\s+)?\d{1,2}/\d{1,2}/\d{4}(?:[\s,|-]+\d{1,2}[:.]\d{2}.*)?$",
+)
+_BYLINE = re.compile(r"^(?:rep|red|laporan|penulis|reporter|pewarta|editor)\s*:\s*(?P<name>[^/|]+)", re.I)
+_SOURCE = re.compile(r"^sumber\s*:\s*(?P<src>[^/|]+)", re.I)
+
+_PLACE = r"[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*){0,3}(?:,\s?[A-Z]{2})?"
+_OUTLET = r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z]{2,6}){1,2}"
+_DASH = r"\s*[-–—]{1,2}\s*"
+_DATELINES = [
+    # REPUBLIKA.CO.ID, MOSKOW --   /   Liputan6.com, Jakarta -
+    re.compile(rf"^(?P<outlet>{_OUTLET})\s*,\s*(?P<place>[A-Z][\w.'’ ]{{1,30}}?){_DASH}"),
+    # JAKARTA, KOMPAS.com -   /   TEMPO.CO, Jakarta - handled above
+    re.compile(rf"^(?P<place>[A-Z][\w.'’ ]{{1,30}}?)\s*,\s*(?P<outlet>{_OUTLET}){_DASH}"),
+    # Beijing | EGINDO.co –
+    re.compile(rf"^(?P<place>[A-Z][\w.'’ ]{{1,30}}?)\s*\|\s*(?P<outlet>{_OUTLET}){_DASH}"),
+    # SINDOnews.com -
+    re.compile(rf"^(?P<outlet>{_OUTLET}){_DASH}"),
+    # JAKARTA (ANTARA) -   /   BEIJING-   /   NEW DELHI -   /   WASHINGTON, DC -
+    re.compile(rf"^(?P<place>{_PLACE})\s*(?:\((?P<outlet>[A-Za-z .]{{2,20}})\))?{_DASH}(?=\S)"),
+    # ANTARA -
+    re.compile(r"^(?P<outlet>ANTARA|AFP|REUTERS|AP)\s*[-–—]{1,2}\s*"),
+]
+
+
+@dataclass(frozen=True)
+class Rules:
+    drop_exact: frozenset[str]
+    drop_prefix: tuple[str, ...]
+    drop_regex: tuple[re.Pattern[str], ...]
+    list_headers: frozenset[str]
+    section_labels: frozenset[str]
+    outlets: tuple[tuple[str, str], ...]
+
+
+@cache
+def rules_for(pack: LanguagePack) -> Rules:
+    bp = pack.yaml("boilerplate.yaml")
+    outlets = tuple((r["marker"].lower(), r["outlet"]) for r in pack.tsv("outlets.tsv"))
+    return Rules(
+        drop_exact=frozenset(s.lower() for s in bp["drop_exact"]),
+        drop_prefix=tuple(s.lower() for s in bp["drop_prefix"]),
+        drop_regex=tuple(re.compile(p, re.I) for p in bp["drop_regex"]),
+        list_headers=frozenset(s.lower() for s in bp["list_headers"]),
+        section_labels=frozenset(s.lower() for s in bp["section_labels"]),
+        outlets=tuple(sorted(outlets, key=lambda o: -len(o[0]))),
+    )
+
+
+@dataclass
+class Cleaned:
+    text: str
+    paragraphs: list[str]
+    title: str | None = None
+    outlet: str | None = None
+    dateline: str | None = None
+    byline: str | None = None
+    date_text: str | None = None  # the page's own date line, unparsed
+    relays: list[str] = field(default_factory=list)
+    removed_lines: int = 0
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _INVISIBLE.sub("", text)
+    lines = (_SPACE.sub(" ", ln).strip() for ln in text.split("\n"))
+    return "\n".join(lines)
+
+
+def words(line: str) -> list[str]:
+    return _WORD.findall(line.lower())
+
+
+def is_sentence_like(line: str, min_words: int = 8) -> bool:
+    return len(words(line)) >= min_words and bool(_TERMINAL.search(line))
+
+
+def outlet_name(marker: str | None, rules: Rules) -> str | None:
+    if not marker:
+        return None
+    low = marker.lower()
+    for key, name in rules.outlets:
+        if key in low:
+            return name
+    return marker.strip()
+
+
+def _is_boilerplate(line: str, rules: Rules) -> bool:
+    low = line.lower().rstrip(" :")
+    if low in rules.drop_exact or line.lower() in rules.drop_exact:
+        return True
+    if line.lower().startswith(rules.drop_prefix):
+        return True
+    return any(rx.fullmatch(line) for rx in rules.drop_regex)
+
+
+def _is_list_header(line: str, rules: Rules) -> bool:
+    return line.lower().rstrip(" :") in rules.list_headers
+
+
+def _is_date_line(line: str) -> bool:
+    return bool(_DATE_LINE.match(line)) and len(words(line)) <= 14
+
+
+def match_dateline(paragraph: str) -> tuple[str | None, str | None, int] | None:
+    """(place, outlet marker, length of the dateline prefix) when a paragraph opens with a dateline."""
+    for rx in _DATELINES:
+        m = rx.match(paragraph)
+        if not m:
+            continue
+        rest = paragraph[m.end() :]
+        if len(words(rest)) < 4:
+            continue
+        place = m.groupdict().get("place")
+        if place:
+            place = place.strip(" ,")
+            if place.lower() in {"baca juga", "foto", "sumber", "video"} or len(place) > 30:
+                continue
+            # a title-case place is only a dateline when an outlet follows it
+            if not place.isupper() and not m.groupdict().get("outlet"):
+                continue
+            place = _title_place(place)
+        return place, m.groupdict().get("outlet"), m.end()
+    return None
+
+
+def _title_place(place: str) -> str:
+    if not place.isupper():
+        return place
+    parts = re.split(r"(\s|-)", place.lower())
+    out = "".join(p.capitalize() if len(p) > 2 else p for p in parts)
+    return re.sub(r",\s?(\w{2})$", lambda m: ", " + m.group(1).upper(), out)
+
+
+def _contained(short: list[str], long: list[str], threshold: float = 0.9) -> bool:
+    if not short or len(short) >= len(long):
+        return False
+    bag = set(long)
+    return sum(1 for w in short if w in bag) / len(short) >= threshold
+
+
+def clean(text: str, pack: LanguagePack, *, title_hint: str | None = None) -> Cleaned:
+    """Split a scraped page's text into story paragraphs and metadata."""
+    rules = rules_for(pack)
+    lines = [_BULLET.sub("", ln) for ln in normalise(text).split("\n")]
+    out = Cleaned(text="", paragraphs=[])
+
+    # 1. Drop boilerplate lines and headline lists, keeping what they say about the article.
+    kept: list[str] = []
+    in_list = False
+    story_seen = False
+    removed = 0
+    for line in lines:
+        if not line:
+            continue
+        if not story_seen and _is_date_line(line):
+            kept.append(line)  # the page's own date line: header metadata, read in step 3
+            continue
+        if in_list and not is_sentence_like(line, 12):
+            removed += 1
+            continue
+        in_list = False
+        if _is_list_header(line, rules):
+            in_list = True
+            removed += 1
+            continue
+        if _is_boilerplate(line, rules):
+            _harvest(line, out)
+            removed += 1
+            continue
+        story_seen = story_seen or is_sentence_like(line)
+        kept.append(line)
+
+    # 2. Find where the story starts: a dateline paragraph, else the first sentence-like line.
+    start = None
+    for i, line in enumerate(kept[:25]):
+        dl = match_dateline(line)
+        if dl:
+            place, marker, cut = dl
+            out.dateline, out.outlet = place, outlet_name(marker, rules)
+            kept[i] = line[cut:].lstrip()
+            start = i
+            break
+    if start is None:
+        start = next((i for i, ln in enumerate(kept) if is_sentence_like(ln) and not _is_date_line(ln)), 0)
+
+    # 3. The header gives title, byline and date; its captions and teasers are not story.
+    header, body = kept[:start], kept[start:]
+    for line in header:
+        removed += 1
+        low = line.lower()
+        if low in rules.section_labels:
+            continue
+        if _is_date_line(line):
+            parts = [p.strip() for p in line.split("|")]
+            out.date_text = out.date_text or " ".join(p for p in parts if not _BYLINE.match(p))
+            for p in parts:
+                _harvest(p, out)
+            continue
+        if out.title is None and title_hint is None and len(words(line)) >= 3 and not line.endswith("."):
+            out.title = line
+            continue
+        if out.byline is None and _looks_like_name(line):
+            out.byline = line
+    out.title = title_hint or out.title
+    if out.title is None and body and not is_sentence_like(body[0]) and len(words(body[0])) >= 3:
+        out.title = body.pop(0)
+        removed += 1
+
+    # 4. Story paragraphs: rejoin wrapped lines, drop labels, repeats and captions of the lead.
+    paragraphs: list[str] = []
+    for line in body:
+        if line.lower() in rules.section_labels or (out.title and line == out.title):
+            removed += 1
+            continue
+        if _is_date_line(line) and len(words(line)) <= 8:
+            out.date_text = out.date_text or line
+            removed += 1
+            continue
+        if paragraphs and _continues(paragraphs[-1], line):
+            paragraphs[-1] = f"{paragraphs[-1]} {line}"
+            continue
+        paragraphs.append(line)
+
+    story: list[str] = []
+    seen: set[str] = set()
+    bags = [words(p) for p in paragraphs]
+    for i, para in enumerate(paragraphs):
+        key = " ".join(bags[i])
+        short_label = len(bags[i]) <= 6 and not _TERMINAL.search(para)
+        caption = len(bags[i]) < 60 and any(_contained(bags[i], bags[j]) for j in range(len(paragraphs)) if j != i)
+        if key in seen or short_label or caption or not key:
+            removed += 1
+            continue
+        seen.add(key)
+        story.append(para)
+
+    out.paragraphs = story
+    out.text = "\n\n".join(story)
+    out.removed_lines = removed
+    return out
+
+
+def _continues(prev: str, line: str) -> bool:
+    """A line that carries on a sentence cut by a stray line break."""
+    return len(words(prev)) >= 6 and not _TERMINAL.search(prev) and not prev.endswith(":") and bool(line) and (
+        line[0].islower() or len(words(line)) >= 3
+    )
+
+
+def _looks_like_name(line: str) -> bool:
+    toks = line.split()
+    return 2 <= len(toks) <= 5 and all(t[:1].isupper() for t in toks) and not any(c.isdigit() for c in line)
+
+
+def _harvest(line: str, out: Cleaned) -> None:
+    m = _BYLINE.match(line)
+    if m and out.byline is None:
+        name = m.group("name").strip(" ,;")
+        if name:
+            out.byline = name.title() if name.isupper() else name
+        return
+    m = _SOURCE.match(line)
+    if m:
+        src = m.group("src").strip(" ,;")
+        if src and src not in out.relays:
+            out.relays.append(src)

@@ -1,0 +1,354 @@
+"""The ``warta`` command: a thin layer over the library (I/O, progress, tables)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterator
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from warta import __version__
+from warta.records import Analysis
+from warta.sources import InputError, discover, read
+from warta.store import Store, StoreError, WriteStats, iter_rows
+
+app = typer.Typer(
+    help="warta: Indonesian news to political event data (PLOVER/CAMEO), offline, with evidence for every row.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+out = Console()
+err = Console(stderr=True)
+
+DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.", envvar="WARTA_DB")]
+DEFAULT_DB = Path("warta.duckdb")
+
+
+class Fmt(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+class ExportFmt(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+def _open(db: Path, read_only: bool = False) -> Store:
+    try:
+        return Store(db, read_only=read_only)
+    except StoreError as exc:
+        err.print(f"[red]warta:[/] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+
+
+def _date(value: str | None, name: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a date (YYYY-MM-DD)", param_hint=name) from None
+
+
+@app.command()
+def version() -> None:
+    """Print warta's version."""
+    out.print(f"warta {__version__}")
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or glob patterns: .txt, .html, .jsonl")],
+    db: DbOpt = DEFAULT_DB,
+    batch_size: Annotated[int, typer.Option(help="Documents written per transaction.", min=1)] = 200,
+    strict: Annotated[bool, typer.Option(help="Stop at the first input that fails.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+) -> None:
+    """Read articles, clean them, code events and store everything in the database.
+
+    Example: warta analyze samples/corpus --db demo.duckdb
+    """
+    from warta.lang import load_pack
+    from warta.pipeline import analyse
+
+    started = time.perf_counter()
+    pack = load_pack()
+    store = _open(db)
+    files: list[Path] = []
+    failures: list[InputError] = []
+    for item in discover(paths):
+        if isinstance(item, InputError):
+            failures.append(item)
+            err.print(f"[yellow]warta: skipped[/] {item}", highlight=False)
+        else:
+            files.append(item)
+    totals = WriteStats()
+    docs_read = 0
+    batch: list[Analysis] = []
+
+    def flush() -> None:
+        if batch:
+            totals.add(store.write(batch))
+            batch.clear()
+
+    progress = Progress(
+        TextColumn("[bold]analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.fields[name]}"), console=err, disable=quiet or not err.is_terminal, transient=True,
+    )
+    try:
+        with progress:
+            task = progress.add_task("files", total=len(files), name="")
+            for path in files:
+                progress.update(task, name=path.name[:40])
+                for item in read(path):
+                    docs_read += 1
+                    if isinstance(item, InputError):
+                        failures.append(item)
+                        err.print(f"[yellow]warta: skipped[/] {item}", highlight=False)
+                        continue
+                    an = analyse(item, pack)
+                    if an.error:
+                        failures.append(InputError(item.origin, an.error))
+                        err.print(f"[yellow]warta: skipped[/] {item.origin}: {an.error}", highlight=False)
+                    batch.append(an)
+                    if len(batch) >= batch_size:
+                        flush()
+                    if strict and failures:
+                        break
+                progress.advance(task)
+                if strict and failures:
+                    break
+            flush()
+    finally:
+        counts = store.counts()
+        store.close()
+    if strict and failures:
+        err.print(f"[red]warta:[/] stopped at the first failure (--strict): {failures[0]}", highlight=False)
+        raise typer.Exit(1)
+    elapsed = time.perf_counter() - started
+    if not quiet:
+        _summary(docs_read, files, failures, totals, counts, elapsed, db)
+    raise typer.Exit(1 if failures else 0)
+
+
+def _summary(
+    docs_read: int, files: list[Path], failures: list[InputError], totals: WriteStats, counts: dict[str, int],
+    elapsed: float, db: Path,
+) -> None:
+    t = Table(title=f"warta analyze → {db}", show_header=False, title_justify="left")
+    t.add_column("what")
+    t.add_column("count", justify="right")
+    t.add_row("files read", str(len(files)))
+    t.add_row("documents read", str(docs_read))
+    t.add_row("articles stored", str(totals.stored))
+    t.add_row("  of which near-duplicates (linked)", str(totals.near_duplicates))
+    t.add_row("exact duplicates (linked, not stored again)", str(totals.duplicates))
+    t.add_row("already in the database", str(totals.unchanged))
+    t.add_row("skipped", str(len(failures)))
+    reasons: dict[str, int] = {}
+    for f in failures:
+        key = f.reason.split(" (")[0]
+        reasons[key] = reasons.get(key, 0) + 1
+    for reason, n in sorted(reasons.items(), key=lambda kv: -kv[1]):
+        t.add_row(f"  {reason}", str(n))
+    t.add_row("events coded (not negated)", str(totals.events))
+    t.add_row("database: articles / events / quotes", f"{counts['articles']} / {counts['events']} / {counts['quotes']}")
+    rate = docs_read / elapsed if elapsed else 0.0
+    t.add_row("time", f"{elapsed:.1f} s ({rate:.1f} documents/s)")
+    err.print(t)
+
+
+def _emit(rows: Iterator[dict[str, Any]], fmt: Fmt, columns: list[tuple[str, str]], title: str) -> int:
+    from warta.export import to_csv, to_jsonl
+
+    if fmt is Fmt.jsonl:
+        return to_jsonl(rows, sys.stdout)  # type: ignore[arg-type]
+    if fmt is Fmt.csv:
+        return to_csv(rows, sys.stdout)  # type: ignore[arg-type]
+    t = Table(title=title, title_justify="left")
+    for _, head in columns:
+        t.add_column(head, overflow="fold")
+    n = 0
+    for r in rows:
+        t.add_row(*[_cell(r, key) for key, _ in columns])
+        n += 1
+    out.print(t)
+    return n
+
+
+def _cell(r: dict[str, Any], key: str) -> str:
+    val = r.get(key)
+    if key in ("source", "target") and isinstance(val, list):
+        return ", ".join(f"{a['code']}{'/' + a['sector'] if a.get('sector') else ''}"
+                         f"{' (' + a['name'] + ')' if a.get('name') else ''}" for a in val)
+    if key == "documents" and isinstance(val, list):
+        return str(len(val))
+    if val is None:
+        return ""
+    text = str(val)
+    return text if len(text) <= 140 else text[:137] + "…"
+
+
+@app.command()
+def events(
+    db: DbOpt = DEFAULT_DB,
+    actor: Annotated[str | None, typer.Option(help="Code on either side, e.g. CHN.")] = None,
+    source: Annotated[str | None, typer.Option(help="Source actor code.")] = None,
+    target: Annotated[str | None, typer.Option(help="Target actor code.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ACCUSE.")] = None,
+    since: Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD.")] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 200,
+    fmt: Annotated[Fmt, typer.Option("--format", help="table, jsonl or csv.")] = Fmt.table,
+) -> None:
+    """List coded events (one row per real-world event).
+
+    Example: warta events --actor CHN --type CONSULT --since 2023-01-01
+    """
+    from warta.export import EventFilter, merged_events
+
+    flt = EventFilter(actor=actor, source=source, target=target, event=type_,
+                      since=_date(since, "--since"), until=_date(until, "--until"))
+    with _open(db, read_only=True) as store:
+        rows = _take(merged_events(store.con, flt), limit)
+        _emit(rows, fmt, [("date", "date"), ("event", "event"), ("source", "source"), ("target", "target"),
+                          ("modality", "modality"), ("documents", "docs"), ("text", "evidence")], "events")
+
+
+def _take(rows: Iterator[dict[str, Any]], limit: int) -> Iterator[dict[str, Any]]:
+    for i, r in enumerate(rows):
+        if i >= limit:
+            return
+        yield r
+
+
+@app.command()
+def articles(
+    db: DbOpt = DEFAULT_DB,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name, e.g. Republika.")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before, YYYY-MM-DD.")] = None,
+    text: Annotated[bool, typer.Option("--text", help="Include the clean text (jsonl/csv).")] = False,
+    limit: Annotated[int, typer.Option(min=1)] = 200,
+    fmt: Annotated[Fmt, typer.Option("--format", help="table, jsonl or csv.")] = Fmt.table,
+) -> None:
+    """List stored articles with their metadata.
+
+    Example: warta articles --outlet Republika --format jsonl --text
+    """
+    where, params = ["TRUE"], []
+    if outlet:
+        where.append("lower(a.outlet) = lower(?)")
+        params.append(outlet)
+    if since:
+        where.append("a.published >= ?")
+        params.append(_date(since, "--since"))
+    if until:
+        where.append("a.published <= ?")
+        params.append(_date(until, "--until"))
+    cols = "a.id, a.published, a.published_source, a.outlet, a.dateline, a.byline, a.title, a.origin, a.url, " \
+           "a.duplicate_of, (SELECT count(*) FROM events e WHERE e.article_id = a.id AND NOT e.negated) AS events"
+    if text:
+        cols += ", a.text"
+    sql = f"SELECT {cols} FROM articles a WHERE {' AND '.join(where)} ORDER BY a.published NULLS LAST, a.id LIMIT {limit}"  # noqa: S608,E501
+    with _open(db, read_only=True) as store:
+        rows = ({k: (v.isoformat() if isinstance(v, date) else v) for k, v in r.items()}
+                for r in iter_rows(store.con, sql, params))
+        if fmt is Fmt.csv:
+            import csv
+
+            first = next(rows, None)
+            if first is not None:
+                w = csv.DictWriter(sys.stdout, fieldnames=list(first))
+                w.writeheader()
+                w.writerow(first)
+                w.writerows(rows)
+            return
+        _emit(rows, fmt, [("published", "published"), ("outlet", "outlet"), ("dateline", "dateline"),
+                          ("title", "title"), ("events", "events"), ("duplicate_of", "copy of")], "articles")
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[ExportFmt, typer.Option("--format", help="jsonl (PLOVER-style), csv or parquet.")] = ExportFmt.jsonl,
+    out_path: Annotated[Path | None, typer.Option("--out", help="Output file (default: standard output).")] = None,
+    db: DbOpt = DEFAULT_DB,
+    actor: Annotated[str | None, typer.Option(help="Code on either side, e.g. CHN.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="PLOVER type.")] = None,
+    since: Annotated[str | None, typer.Option(help="First date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last date, YYYY-MM-DD.")] = None,
+) -> None:
+    """Export events, one real-world event per row.
+
+    Example: warta export --format jsonl --out events.jsonl
+    """
+    from warta.export import EventFilter, merged_events, to_csv, to_jsonl, to_parquet
+
+    flt = EventFilter(actor=actor, event=type_, since=_date(since, "--since"), until=_date(until, "--until"))
+    if fmt is ExportFmt.parquet and out_path is None:
+        raise typer.BadParameter("parquet needs a file", param_hint="--out")
+    with _open(db, read_only=True) as store:
+        records = merged_events(store.con, flt)
+        if fmt is ExportFmt.parquet:
+            n = to_parquet(records, str(out_path))
+        elif out_path is None:
+            n = (to_jsonl if fmt is ExportFmt.jsonl else to_csv)(records, sys.stdout)  # type: ignore[arg-type]
+        else:
+            with out_path.open("w", encoding="utf-8", newline="") as fh:
+                n = (to_jsonl if fmt is ExportFmt.jsonl else to_csv)(records, fh)  # type: ignore[arg-type]
+    if out_path is not None:
+        err.print(f"warta: wrote {n} events to {out_path}", highlight=False)
+
+
+@app.command()
+def quotes(
+    db: DbOpt = DEFAULT_DB,
+    speaker: Annotated[str | None, typer.Option(help="Speaker code, e.g. RUS.")] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 200,
+    fmt: Annotated[Fmt, typer.Option("--format", help="table, jsonl or csv.")] = Fmt.table,
+) -> None:
+    """List direct quotes with their speakers.
+
+    Example: warta quotes --speaker RUS
+    """
+    where, params = "TRUE", []
+    if speaker:
+        where, params = "q.speaker_code = ?", [speaker.upper()]
+    sql = f"""SELECT q.article_id, q.sentence, q.start, q."end", q.cue, q.speaker_text,
+                     json_extract_string(q.speaker, '$.name') AS speaker_name, q.speaker_code, q.text, a.outlet
+              FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}
+              ORDER BY a.published NULLS LAST, q.article_id, q.start LIMIT {limit}"""  # noqa: S608
+    with _open(db, read_only=True) as store:
+        rows = iter_rows(store.con, sql, params)
+        if fmt is Fmt.csv:
+            import csv
+
+            first = next(rows, None)
+            if first is not None:
+                w = csv.DictWriter(sys.stdout, fieldnames=list(first))
+                w.writeheader()
+                w.writerow(first)
+                w.writerows(rows)
+            return
+        if fmt is Fmt.jsonl:
+            for r in rows:
+                sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+            return
+        _emit(rows, fmt, [("speaker_code", "code"), ("speaker_name", "speaker"), ("cue", "cue"), ("text", "quote"),
+                          ("outlet", "outlet")], "quotes")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

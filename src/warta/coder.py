@@ -1,0 +1,292 @@
+"""Event coding, first version: Indonesian verbs to PLOVER events with source, target, negation and
+modality.
+
+Verbs come from the language pack (``verbs.tsv``); every word of a pattern is stemmed with PySastrawi
+and matched against stemmed tokens, so "dikecam", "mengecam" and "kecaman" share the stem "kecam" -- a
+token only counts as a verb when it carries a verbal prefix (me-, ber-, di-, ter-) or is the pattern's
+own word, which keeps nouns like "dukungan" out. Source is the nearest actor before the verb in its
+clause (after "bahwa" in reported speech), target the first actor after it; a di- passive swaps them and
+takes the source from "oleh". Negated events are kept (``negated=True``) for audit but never exported.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, lru_cache
+
+from warta.actors import place_of
+from warta.lang import LanguagePack
+from warta.records import Actor, Article, Event, Location, Mention, Sentence, Timex
+
+_TOKEN = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
+_VERBAL = re.compile(r"^(me|ber|be|di|ter|per|memper|diper)")
+_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:sementara|sedangkan|namun|tetapi|dan\s+(?=\w+\s+(?:me|ber|di)))|\bnamun\b")
+
+
+@dataclass(frozen=True)
+class VerbEntry:
+    pattern: str
+    stems: tuple[str, ...]
+    plover: str
+    mode: str | None
+    cameo: str
+    goldstein: float
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    by_first: dict[str, tuple[VerbEntry, ...]]
+    negation: frozenset[str]
+    negating_verbs: frozenset[str]  # stems
+    intended: frozenset[str]
+    alleged: frozenset[str]
+    conditional: frozenset[str]
+    speech: frozenset[str]
+    passive_agent: frozenset[str]
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stemmer().stem(word.lower()) or word.lower()
+
+
+@cache
+def _stemmer():  # type: ignore[no-untyped-def]
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer()
+
+
+@cache
+def lexicon(pack: LanguagePack) -> Lexicon:
+    by_first: dict[str, list[VerbEntry]] = {}
+    for r in pack.tsv("verbs.tsv"):
+        words = r["pattern"].split()
+        if not words:
+            continue
+        stems = tuple(stem(w) for w in words)
+        try:
+            gold = float(r["goldstein"])
+        except (TypeError, ValueError):
+            continue
+        e = VerbEntry(r["pattern"], stems, r["plover"], r.get("mode") or None, r["cameo"], gold)
+        by_first.setdefault(stems[0], []).append(e)
+    cues = pack.yaml("cues.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in cues.get(key, []) or [])
+
+    return Lexicon(
+        by_first={k: tuple(sorted(v, key=lambda e: -len(e.stems))) for k, v in by_first.items()},
+        negation=words("negation"),
+        negating_verbs=frozenset(stem(w.split()[0]) for w in words("negating_verbs")),
+        intended=words("intended"),
+        alleged=words("alleged"),
+        conditional=words("conditional"),
+        speech=words("speech_verbs"),
+        passive_agent=words("passive_agent") or frozenset({"oleh"}),
+    )
+
+
+@dataclass(frozen=True)
+class Tok:
+    start: int  # offset in the article text
+    end: int
+    text: str
+    low: str
+    stem: str
+
+
+def tokens(s: Sentence) -> list[Tok]:
+    out = []
+    for m in _TOKEN.finditer(s.text):
+        w = m.group()
+        out.append(Tok(s.start + m.start(), s.start + m.end(), w, w.lower(), stem(w)))
+    return out
+
+
+@dataclass(frozen=True)
+class VerbHit:
+    first: int  # token index
+    last: int
+    entry: VerbEntry
+    passive: bool
+
+
+def find_verbs(toks: list[Tok], lex: Lexicon) -> list[VerbHit]:
+    hits: list[VerbHit] = []
+    i = 0
+    while i < len(toks):
+        hit = None
+        for e in lex.by_first.get(toks[i].stem, ()):
+            n = len(e.stems)
+            if i + n > len(toks) or any(toks[i + k].stem != e.stems[k] for k in range(n)):
+                continue
+            first_word = e.pattern.split()[0].lower()
+            surface = toks[i].low
+            if surface != first_word and not _VERBAL.match(surface):
+                continue
+            if surface.endswith("an") and not first_word.endswith("an") and surface != first_word and \
+                    not surface.startswith(("me", "di", "ber")):
+                continue
+            passive = surface.startswith("di") and not first_word.startswith("di")
+            hit = VerbHit(i, i + n - 1, e, passive)
+            break
+        if hit:
+            hits.append(hit)
+            i = hit.last + 1
+        else:
+            i += 1
+    return hits
+
+
+def _clause_bounds(s: Sentence, toks: list[Tok], v: VerbHit, verbs: list[VerbHit]) -> tuple[int, int]:
+    """Character offsets (article text) of the clause holding the verb."""
+    vstart = toks[v.first].start
+    left, right = s.start, s.end
+    for m in _CLAUSE_BREAK.finditer(s.text):
+        pos = s.start + m.start()
+        if pos < vstart:
+            left = max(left, s.start + m.end())
+        elif pos > toks[v.last].end:
+            right = min(right, pos)
+            break
+    for t in toks:
+        if t.low in {"bahwa", "agar", "supaya"} and t.end <= vstart:
+            left = max(left, t.end)
+    return left, right
+
+
+def code_sentence(
+    art: Article,
+    s: Sentence,
+    mentions: list[Mention],
+    timexes: list[Timex],
+    pack: LanguagePack,
+) -> list[Event]:
+    lex = lexicon(pack)
+    toks = tokens(s)
+    verbs = find_verbs(toks, lex)
+    if not verbs:
+        return []
+    actors = [m for m in mentions if m.sentence == s.index and m.role == "actor" and m.code]
+    places = [m for m in mentions if m.sentence == s.index and m.role == "place"]
+    when = _event_date(s, timexes, art)
+    location = _location(places, pack)
+    events: list[Event] = []
+    skip_next_negation = set()
+    for k, v in enumerate(verbs):
+        # "menolak mengutuk": a negating verb directly before another event verb negates it
+        nxt = verbs[k + 1] if k + 1 < len(verbs) else None
+        if nxt and v.entry.stems[0] in lex.negating_verbs and nxt.first - v.last <= 2:
+            skip_next_negation.add(k + 1)
+            continue
+        left, right = _clause_bounds(s, toks, v, verbs)
+        vstart, vend = toks[v.first].start, toks[v.last].end
+        before = [m for m in actors if left <= m.start and m.end <= vstart]
+        after = [m for m in actors if vend <= m.start and m.end <= right]
+        if v.passive:
+            agent = _after_agent(toks, v, after, lex)
+            src, tgt = agent, _nearest_group(before, art.text)
+        else:
+            src, tgt = _nearest_group(before, art.text), _first_group(after, art.text)
+            if not src:
+                # reported speech without a subject of its own: "X mengatakan bahwa akan ..."
+                src = _nearest_group([m for m in actors if s.start <= m.start and m.end <= left], art.text)
+        if not src or not tgt:
+            continue
+        pre = [t for t in toks if left <= t.start < vstart]
+        window = [t.low for t in pre[-3:]]
+        negated = k in skip_next_negation or any(w in lex.negation for w in window)
+        modality = _modality([t.low for t in pre], lex)
+        for a in src:
+            for b in tgt:
+                if a.code == b.code:
+                    continue
+                events.append(
+                    Event(
+                        article_id=art.id, sentence=s.index, event=v.entry.plover, mode=v.entry.mode, context=None,
+                        cameo=v.entry.cameo, goldstein=v.entry.goldstein, modality=modality, negated=negated,
+                        source=(_actor(a),), target=(_actor(b),), date=when[0], date_precision=when[1],
+                        date_source=when[2], location=location, text=s.text, verb_start=vstart, verb_end=vend,
+                        verb_text=art.text[vstart:vend],
+                    )
+                )
+    return events
+
+
+def _after_agent(toks: list[Tok], v: VerbHit, after: list[Mention], lex: Lexicon) -> list[Mention]:
+    for t in toks[v.last + 1 : v.last + 4]:
+        if t.low in lex.passive_agent:
+            return [m for m in after if m.start >= t.end][:1]
+    return []
+
+
+def _nearest_group(ms: list[Mention], text: str) -> list[Mention]:
+    """The actor(s) right before the verb, with coordinated ones ("Rusia dan India")."""
+    if not ms:
+        return []
+    group = [ms[-1]]
+    for m in reversed(ms[:-1]):
+        link = text[m.end : group[0].start].strip().lower()
+        if link in {"dan", ",", "serta", "maupun", "dan juga"}:
+            group.insert(0, m)
+        else:
+            break
+    return group
+
+
+def _first_group(ms: list[Mention], text: str) -> list[Mention]:
+    if not ms:
+        return []
+    group = [ms[0]]
+    for m in ms[1:]:
+        link = text[group[-1].end : m.start].strip().lower()
+        if link in {"dan", ",", "serta", "maupun"}:
+            group.append(m)
+        else:
+            break
+    return group
+
+
+def _modality(pre: list[str], lex: Lexicon) -> str:
+    joined = " " + " ".join(pre) + " "
+    if any(f" {c} " in joined for c in lex.conditional):
+        return "conditional"
+    if any(f" {c} " in joined for c in lex.alleged):
+        return "alleged"
+    if any(f" {c} " in joined for c in lex.intended):
+        return "intended"
+    return "asserted"
+
+
+def _actor(m: Mention) -> Actor:
+    return Actor(text=m.text, code=m.code, sector=m.sector, name=m.name)
+
+
+def _event_date(s: Sentence, timexes: list[Timex], art: Article) -> tuple[date | None, str, str]:
+    for t in timexes:
+        if s.start <= t.start < s.end and t.first_day and t.precision:
+            return t.first_day, t.precision, "timex"
+    if art.published:
+        return art.published, "day", "publication"
+    return None, "day", "none"
+
+
+def _location(places: list[Mention], pack: LanguagePack) -> Location | None:
+    for m in places:
+        loc = place_of(m, pack)
+        if loc:
+            return loc
+    return None
+
+
+def code_article(
+    art: Article, sentences: list[Sentence], mentions: list[Mention], timexes: list[Timex], pack: LanguagePack
+) -> list[Event]:
+    out: list[Event] = []
+    for s in sentences:
+        out.extend(code_sentence(art, s, mentions, timexes, pack))
+    return out

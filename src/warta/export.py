@@ -1,0 +1,198 @@
+"""Reading events back out: one row per real-world event, in PLOVER's record style.
+
+Stored events that share a merge key (type, source and target codes, date, precision, modality) are one
+real-world event; the row lists every document that reported it. Negated events are never exported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from warta.store import iter_rows
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    actor: str | None = None  # a code on either side
+    source: str | None = None
+    target: str | None = None
+    event: str | None = None  # PLOVER type
+    since: date | None = None
+    until: date | None = None
+    outlet: str | None = None
+
+    def sql(self) -> tuple[str, list[Any]]:
+        where, params = ["NOT e.negated"], []
+        if self.actor:
+            where.append("(list_contains(e.source_codes, ?) OR list_contains(e.target_codes, ?))")
+            params += [self.actor.upper(), self.actor.upper()]
+        if self.source:
+            where.append("list_contains(e.source_codes, ?)")
+            params.append(self.source.upper())
+        if self.target:
+            where.append("list_contains(e.target_codes, ?)")
+            params.append(self.target.upper())
+        if self.event:
+            where.append("e.event = ?")
+            params.append(self.event.upper())
+        if self.since:
+            where.append("e.date >= ?")
+            params.append(self.since)
+        if self.until:
+            where.append("e.date <= ?")
+            params.append(self.until)
+        if self.outlet:
+            where.append("lower(a.outlet) = lower(?)")
+            params.append(self.outlet)
+        return " AND ".join(where), params
+
+
+_SQL = """
+SELECT e.merge_key, e.id AS event_id, e.article_id, e.sentence, e.event, e.mode, e.context, e.cameo,
+       e.goldstein, e.modality, e.source, e.target, e.date, e.date_precision, e.date_source, e.location,
+       e.text, e.verb_start, e.verb_end, a.outlet, a.published, a.origin, a.url, a.duplicate_of, a.relays
+FROM events e JOIN articles a ON a.id = e.article_id
+WHERE {where}
+ORDER BY e.merge_key, a.published NULLS LAST, e.article_id, e.sentence, e.verb_start
+"""
+
+
+def merged_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> Iterator[dict[str, Any]]:
+    """Merged event records (the export contract), ordered by date."""
+    where, params = (flt or EventFilter()).sql()
+    groups = _group(iter_rows(con, _SQL.format(where=where), params))
+    records = [_record(g) for g in groups]
+    records.sort(key=lambda r: (r["date"] or "", r["event"], r["id"]))
+    return iter(records)
+
+
+def _group(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    current: list[dict[str, Any]] = []
+    for row in rows:
+        if current and row["merge_key"] != current[0]["merge_key"]:
+            yield current
+            current = []
+        current.append(row)
+    if current:
+        yield current
+
+
+def _record(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    first = rows[0]
+    docs: dict[str, dict[str, Any]] = {}
+    for r in rows:
+        if r["article_id"] in docs:
+            continue
+        doc: dict[str, Any] = {"id": r["article_id"]}
+        if r["url"]:
+            doc["url"] = r["url"]
+        else:
+            doc["path"] = r["origin"]
+        doc["outlet"] = r["outlet"]
+        doc["published"] = r["published"].isoformat() if r["published"] else None
+        docs[r["article_id"]] = doc
+    independent = {r["duplicate_of"] or r["article_id"] for r in rows}
+    location = next((json.loads(r["location"]) for r in rows if r["location"]), None)
+    return {
+        "id": first["merge_key"],
+        "date": first["date"].isoformat() if first["date"] else None,
+        "date_precision": first["date_precision"],
+        "event": first["event"],
+        "mode": first["mode"],
+        "context": first["context"],
+        "cameo": first["cameo"],
+        "goldstein": first["goldstein"],
+        "modality": first["modality"],
+        "source": json.loads(first["source"]),
+        "target": json.loads(first["target"]),
+        "location": location,
+        "text": first["text"],
+        "documents": list(docs.values()),
+        "num_documents": len(docs),
+        "num_outlets": len({d["outlet"] for d in docs.values() if d["outlet"]}),
+        "sources_independent": len(independent),
+        "evidence": [
+            {"document": r["article_id"], "sentence": r["sentence"], "verb": [r["verb_start"], r["verb_end"]],
+             "date_source": r["date_source"]}
+            for r in rows
+        ],
+    }
+
+
+CSV_COLUMNS = [
+    "id", "date", "date_precision", "event", "mode", "context", "cameo", "goldstein", "modality",
+    "source_code", "source_sector", "source_name", "source_text", "target_code", "target_sector",
+    "target_name", "target_text", "location_name", "location_code", "location_lat", "location_lon",
+    "num_documents", "num_outlets", "sources_independent", "outlets", "document_ids", "text",
+]
+
+
+def flatten(rec: dict[str, Any]) -> dict[str, Any]:
+    def side(prefix: str, actors: list[dict[str, Any]]) -> dict[str, Any]:
+        return {
+            f"{prefix}_code": ";".join(a["code"] or "" for a in actors),
+            f"{prefix}_sector": ";".join(a["sector"] or "" for a in actors),
+            f"{prefix}_name": ";".join(a["name"] or "" for a in actors),
+            f"{prefix}_text": ";".join(a["actorText"] or "" for a in actors),
+        }
+
+    loc = rec["location"] or {}
+    return {
+        **{k: rec[k] for k in ("id", "date", "date_precision", "event", "mode", "context", "cameo", "goldstein",
+                                "modality", "num_documents", "num_outlets", "sources_independent", "text")},
+        **side("source", rec["source"]),
+        **side("target", rec["target"]),
+        "location_name": loc.get("name"),
+        "location_code": loc.get("code"),
+        "location_lat": loc.get("lat"),
+        "location_lon": loc.get("lon"),
+        "outlets": ";".join(sorted({d["outlet"] for d in rec["documents"] if d["outlet"]})),
+        "document_ids": ";".join(d["id"] for d in rec["documents"]),
+    }
+
+
+def to_jsonl(records: Iterable[dict[str, Any]], out: io.TextIOBase) -> int:
+    n = 0
+    for rec in records:
+        out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def to_csv(records: Iterable[dict[str, Any]], out: io.TextIOBase, columns: list[str] | None = None) -> int:
+    columns = columns or CSV_COLUMNS
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
+    writer.writeheader()
+    n = 0
+    for rec in records:
+        writer.writerow(flatten(rec) if "source" in rec and isinstance(rec["source"], list) else rec)
+        n += 1
+    return n
+
+
+def to_parquet(records: Iterable[dict[str, Any]], path: str) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = [flatten(r) for r in records]
+    table = pa.Table.from_pylist(rows, schema=_parquet_schema()) if rows else _parquet_schema().empty_table()
+    pq.write_table(table, path)
+    return len(rows)
+
+
+def _parquet_schema():  # type: ignore[no-untyped-def]
+    import pyarrow as pa
+
+    floats = {"goldstein", "location_lat", "location_lon"}
+    ints = {"num_documents", "num_outlets", "sources_independent"}
+    return pa.schema(
+        [(c, pa.float64() if c in floats else pa.int64() if c in ints else pa.string()) for c in CSV_COLUMNS]
+    )

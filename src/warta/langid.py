@@ -1,0 +1,39 @@
+"""Language gate: is this article Indonesian? (py3langid, offline)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+ACCEPT = "id"
+MIN_CHARS = 40
+
+
+@cache
+def _identifier():  # type: ignore[no-untyped-def]
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    ident = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    return ident
+
+
+def detect(text: str) -> tuple[str, float]:
+    """The most likely language code of ``text`` and its probability."""
+    sample = text[:5000]
+    lang, prob = _identifier().classify(sample)
+    return str(lang), float(prob)
+
+
+def check(text: str) -> str | None:
+    """None when the text is Indonesian, else a one-line reason."""
+    if len(text.strip()) < MIN_CHARS:
+        return "no article text after cleaning (too short to be a news story)"
+    lang, prob = detect(text)
+    if lang == ACCEPT:
+        return None
+    if lang == "ms":
+        # Malay and Indonesian share most words; a close call on Indonesian spelling stays Indonesian.
+        ranked = dict(_identifier().rank(text[:5000])[:2])
+        if ranked.get(ACCEPT, 0.0) >= 0.25:
+            return None
+        return f"not Indonesian (looks like Malay, p={prob:.2f})"
+    return f"not Indonesian (language '{lang}', p={prob:.2f})"

@@ -1,0 +1,106 @@
+"""The per-document pipeline: Document -> Analysis. A pure function of one document (and the
+language pack), so it runs in any worker process; nothing here touches the database."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date, datetime, timezone
+
+from warta import coder, dedupe, langid, quotes, sentences, timex
+from warta.actors import find_mentions
+from warta.clean import clean, outlet_name, rules_for
+from warta.html import extract
+from warta.lang import LanguagePack, load_pack
+from warta.records import Analysis, Article, Document
+from warta.sources import content_id
+
+MAX_ARTICLE_CHARS = 200_000  # longer "articles" are dumps, not news stories
+
+
+def analyse(doc: Document, pack: LanguagePack | None = None, *, today: date | None = None) -> Analysis:
+    """Clean, gate, split, find actors and dates, code events and quotes for one document."""
+    pack = pack or load_pack()
+    try:
+        return _analyse(doc, pack, today or date.today())
+    except Exception as exc:  # a bug must not stop the batch: report it against the file
+        return Analysis(document=doc, error=f"internal error while analysing ({type(exc).__name__}: {exc})")
+
+
+def _analyse(doc: Document, pack: LanguagePack, today: date) -> Analysis:
+    title_hint, page_date, outlet_hint, url = doc.title, None, doc.outlet, doc.url
+    text = doc.text
+    if doc.is_html:
+        ex = extract(doc.text)
+        if ex is None:
+            return Analysis(document=doc, error="HTML page has no article text")
+        text = ex.text
+        title_hint = title_hint or ex.title
+        page_date = ex.date
+        outlet_hint = outlet_hint or ex.sitename
+        url = url or ex.url
+    if len(text) > MAX_ARTICLE_CHARS:
+        return Analysis(document=doc, error=f"text too long for one article ({len(text):,} characters)")
+    cleaned = clean(text, pack, title_hint=title_hint)
+    reason = langid.check(cleaned.text)
+    if reason:
+        return Analysis(document=doc, error=reason)
+
+    published, source = _publication_date(doc, cleaned.date_text, page_date, cleaned.text, today)
+    rules = rules_for(pack)
+    outlet = cleaned.outlet or outlet_name(outlet_hint, rules) or _outlet_from_url(url, rules)
+    article = Article(
+        id=content_id(re.sub(r"\s+", " ", cleaned.text.lower())),
+        document_id=doc.id,
+        text=cleaned.text,
+        title=cleaned.title,
+        outlet=outlet,
+        published=published,
+        published_source=source,
+        dateline=cleaned.dateline,
+        byline=cleaned.byline,
+        language="id",
+        url=url,
+        relays=tuple(cleaned.relays),
+        removed_lines=cleaned.removed_lines,
+    )
+    sents = sentences.split(article.text, pack)
+    mentions = find_mentions(article.text, sents, pack)
+    timexes = timex.find_timexes(article.text, published)
+    events = coder.code_article(article, sents, mentions, timexes, pack)
+    qs = [replace(q, article_id=article.id) for q in quotes.find_quotes(article.text, sents, mentions, pack)]
+    return Analysis(
+        document=doc, article=article, sentences=sents, mentions=mentions, timexes=timexes, events=events,
+        quotes=qs, minhash=dedupe.signature(article.text),
+    )
+
+
+def _publication_date(
+    doc: Document, date_text: str | None, page_date: str | None, text: str, today: date
+) -> tuple[date | None, str]:
+    """The page's own date, else the source's metadata, else a year inferred from the text, else mtime."""
+    for raw, source in ((date_text, "page"), (page_date, "page"), (doc.published, "metadata")):
+        if raw:
+            d = timex.parse_publication_date(raw)
+            if d and d <= today:
+                return d, source
+    # an explicit full date early in the story ("Sabtu (6/5/2023)", "Jumat, 5 Mei 2023")
+    year = timex.infer_year(text, today)
+    if year:
+        anchor = date(year, 12, 31) if year < today.year else today
+        found = [t for t in timex.find_timexes(text[:3000], anchor) if t.precision == "day" and t.first_day]
+        if found:
+            return max(t.first_day for t in found if t.first_day), "inferred"
+    full = [t for t in timex.find_timexes(text[:3000], None) if t.precision == "day" and t.first_day]
+    if full:
+        return max(t.first_day for t in full if t.first_day), "inferred"
+    if doc.mtime:
+        return datetime.fromtimestamp(doc.mtime, tz=timezone.utc).date(), "mtime"
+    return None, "none"
+
+
+def _outlet_from_url(url: str | None, rules) -> str | None:  # type: ignore[no-untyped-def]
+    if not url:
+        return None
+    m = re.match(r"^[a-z]+://(?:www\.)?([^/:]+)", url, re.I)
+    return outlet_name(m.group(1), rules) if m else None

@@ -1,0 +1,292 @@
+"""The only place that writes: a DuckDB file holding documents, articles, sentences, mentions,
+temporal expressions, events and quotes.
+
+Idempotent by content hash: a document already stored is skipped; an article whose clean text is
+already stored (an exact copy from another file) links its document to the stored article; a
+near-duplicate (MinHash LSH over word shingles) is stored but linked to the article it copies
+(``duplicate_of``), so a syndicated story is not counted as an independent source.
+Each batch is written in one transaction: a crash loses at most the batch in flight, never half of it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from warta import SCHEMA_VERSION
+from warta.dedupe import NearDuplicateIndex
+from warta.records import Actor, Analysis, Event
+
+DDL = """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+CREATE TABLE IF NOT EXISTS documents (
+    id VARCHAR PRIMARY KEY, origin VARCHAR, url VARCHAR, encoding VARCHAR,
+    status VARCHAR,            -- stored | duplicate | skipped
+    reason VARCHAR, article_id VARCHAR, ingested_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS articles (
+    id VARCHAR PRIMARY KEY, document_id VARCHAR, origin VARCHAR, url VARCHAR, title VARCHAR,
+    outlet VARCHAR, published DATE, published_source VARCHAR, dateline VARCHAR, byline VARCHAR,
+    language VARCHAR, relays VARCHAR[], text VARCHAR, removed_lines INTEGER,
+    duplicate_of VARCHAR, similarity DOUBLE, minhash UBIGINT[], ingested_at TIMESTAMP);
+CREATE TABLE IF NOT EXISTS sentences (
+    article_id VARCHAR, idx INTEGER, start INTEGER, "end" INTEGER, paragraph INTEGER, text VARCHAR,
+    PRIMARY KEY (article_id, idx));
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id VARCHAR, sentence INTEGER, start INTEGER, "end" INTEGER, text VARCHAR, code VARCHAR,
+    sector VARCHAR, name VARCHAR, kind VARCHAR, role VARCHAR);
+CREATE TABLE IF NOT EXISTS timexes (
+    article_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, type VARCHAR, value VARCHAR,
+    precision VARCHAR, first_day DATE);
+CREATE TABLE IF NOT EXISTS events (
+    id VARCHAR PRIMARY KEY, merge_key VARCHAR, article_id VARCHAR, sentence INTEGER,
+    event VARCHAR, mode VARCHAR, context VARCHAR, cameo VARCHAR, goldstein DOUBLE, modality VARCHAR,
+    negated BOOLEAN, source JSON, target JSON, source_codes VARCHAR[], target_codes VARCHAR[],
+    date DATE, date_precision VARCHAR, date_source VARCHAR, location JSON, text VARCHAR,
+    verb_start INTEGER, verb_end INTEGER, verb_text VARCHAR, speaker JSON);
+CREATE TABLE IF NOT EXISTS quotes (
+    article_id VARCHAR, sentence INTEGER, start INTEGER, "end" INTEGER, text VARCHAR,
+    speaker JSON, speaker_code VARCHAR, speaker_text VARCHAR, cue VARCHAR, direct BOOLEAN);
+"""
+
+
+class StoreError(RuntimeError):
+    """A database problem, with a message fit for one line of output."""
+
+
+@dataclass
+class WriteStats:
+    stored: int = 0
+    duplicates: int = 0  # exact copies of a stored article (linked, not stored again)
+    near_duplicates: int = 0  # stored, but linked to the article they copy
+    unchanged: int = 0  # documents already in the database
+    skipped: int = 0
+    events: int = 0
+    reasons: Counter[str] = field(default_factory=Counter)
+
+    def add(self, other: WriteStats) -> None:
+        for name in ("stored", "duplicates", "near_duplicates", "unchanged", "skipped", "events"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.reasons.update(other.reasons)
+
+
+def _actor_json(actors: Iterable[Actor]) -> str:
+    return json.dumps([a.as_json() for a in actors], ensure_ascii=False)
+
+
+def event_id(article_id: str, ev: Event) -> str:
+    from warta.sources import content_id
+
+    key = "|".join(
+        [article_id, str(ev.sentence), str(ev.verb_start), ev.event, ",".join(a.code for a in ev.source),
+         ",".join(a.code for a in ev.target)]
+    )
+    return content_id(key)
+
+
+def merge_key(ev: Event) -> str:
+    """Events with the same key are one real-world event: same type, actors, date and modality."""
+    from warta.sources import content_id
+
+    key = "|".join(
+        [ev.event, ",".join(sorted({a.code for a in ev.source})), ",".join(sorted({a.code for a in ev.target})),
+         ev.date.isoformat() if ev.date else "", ev.date_precision, ev.modality]
+    )
+    return content_id(key)
+
+
+class Store:
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        try:
+            if read_only and not Path(self.path).exists():
+                raise StoreError(f"{self.path}: no such database; run 'warta analyze' first")
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as exc:
+            msg = str(exc).splitlines()[0]
+            if "lock" in msg.lower():
+                raise StoreError(
+                    f"{self.path}: the database is in use by another warta process; wait for it to finish"
+                ) from None
+            raise StoreError(f"{self.path}: cannot open database ({msg})") from None
+        except duckdb.Error as exc:
+            raise StoreError(f"{self.path}: not a warta database ({str(exc).splitlines()[0]})") from None
+        if not read_only:
+            self.con.execute(DDL)
+            self._check_version()
+        self._lsh: NearDuplicateIndex | None = None
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _check_version(self) -> None:
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+        elif int(row[0]) != SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: database schema version {row[0]}, this warta writes {SCHEMA_VERSION}; "
+                "use a new --db file"
+            )
+
+    # ---- reading helpers -------------------------------------------------------------------------
+    def known_documents(self, ids: list[str]) -> set[str]:
+        if not ids:
+            return set()
+        rows = self.con.execute(
+            "SELECT id FROM documents WHERE status <> 'skipped' AND id IN (SELECT unnest(?))", [ids]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def _near_index(self) -> NearDuplicateIndex:
+        if self._lsh is None:
+            self._lsh = NearDuplicateIndex()
+            for art_id, sig in self.con.execute("SELECT id, minhash FROM articles WHERE minhash IS NOT NULL").fetchall():
+                self._lsh.add(art_id, sig)
+        return self._lsh
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("documents", "articles", "sentences", "mentions", "events", "quotes"):
+            out[table] = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
+        return out
+
+    # ---- writing ------------------------------------------------------------------------------------
+    def write(self, analyses: list[Analysis]) -> WriteStats:
+        """Store one batch in one transaction."""
+        stats = WriteStats()
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        rows: dict[str, list[dict[str, Any]]] = {
+            t: [] for t in ("documents", "articles", "sentences", "mentions", "timexes", "events", "quotes")
+        }
+        known = self.known_documents([a.document.id for a in analyses])
+        batch_docs: set[str] = set()
+        batch_articles: set[str] = set()
+        lsh = self._near_index()
+        new_sigs: list[tuple[str, list[int]]] = []
+        for an in analyses:
+            doc = an.document
+            if doc.id in known or doc.id in batch_docs:
+                stats.unchanged += 1
+                continue
+            batch_docs.add(doc.id)
+            base = {"id": doc.id, "origin": doc.origin, "url": doc.url, "encoding": doc.encoding, "ingested_at": now}
+            if an.article is None:
+                stats.skipped += 1
+                stats.reasons[_reason_group(an.error or "unknown")] += 1
+                rows["documents"].append({**base, "status": "skipped", "reason": an.error, "article_id": None})
+                continue
+            art = an.article
+            exists = art.id in batch_articles or self.con.execute(
+                "SELECT 1 FROM articles WHERE id = ?", [art.id]
+            ).fetchone()
+            if exists:
+                stats.duplicates += 1
+                rows["documents"].append({**base, "status": "duplicate", "reason": "same text as a stored article",
+                                          "article_id": art.id})
+                continue
+            batch_articles.add(art.id)
+            stats.stored += 1
+            rows["documents"].append({**base, "status": "stored", "reason": None, "article_id": art.id})
+            sig = an.minhash or []
+            dup_of, sim = lsh.query(sig) if sig else (None, None)
+            if dup_of:
+                stats.near_duplicates += 1
+            if sig:
+                new_sigs.append((art.id, sig))
+                lsh.add(art.id, sig)
+            rows["articles"].append({
+                "id": art.id, "document_id": doc.id, "origin": doc.origin, "url": art.url, "title": art.title,
+                "outlet": art.outlet, "published": art.published, "published_source": art.published_source,
+                "dateline": art.dateline, "byline": art.byline, "language": art.language,
+                "relays": list(art.relays), "text": art.text, "removed_lines": art.removed_lines,
+                "duplicate_of": dup_of, "similarity": sim, "minhash": sig or None, "ingested_at": now,
+            })
+            rows["sentences"] += [
+                {"article_id": art.id, "idx": s.index, "start": s.start, "end": s.end, "paragraph": s.paragraph,
+                 "text": s.text} for s in an.sentences
+            ]
+            rows["mentions"] += [
+                {"article_id": art.id, "sentence": m.sentence, "start": m.start, "end": m.end, "text": m.text,
+                 "code": m.code, "sector": m.sector, "name": m.name, "kind": m.kind, "role": m.role}
+                for m in an.mentions
+            ]
+            rows["timexes"] += [
+                {"article_id": art.id, "start": t.start, "end": t.end, "text": t.text, "type": t.type,
+                 "value": t.value, "precision": t.precision, "first_day": t.first_day} for t in an.timexes
+            ]
+            seen_events: set[str] = set()
+            for ev in an.events:
+                eid = event_id(art.id, ev)
+                if eid in seen_events:
+                    continue
+                seen_events.add(eid)
+                stats.events += 0 if ev.negated else 1
+                rows["events"].append({
+                    "id": eid, "merge_key": merge_key(ev), "article_id": art.id, "sentence": ev.sentence,
+                    "event": ev.event, "mode": ev.mode, "context": ev.context, "cameo": ev.cameo,
+                    "goldstein": ev.goldstein, "modality": ev.modality, "negated": ev.negated,
+                    "source": _actor_json(ev.source), "target": _actor_json(ev.target),
+                    "source_codes": [a.code for a in ev.source], "target_codes": [a.code for a in ev.target],
+                    "date": ev.date, "date_precision": ev.date_precision, "date_source": ev.date_source,
+                    "location": json.dumps(ev.location.as_json(), ensure_ascii=False) if ev.location else None,
+                    "text": ev.text, "verb_start": ev.verb_start, "verb_end": ev.verb_end,
+                    "verb_text": ev.verb_text,
+                    "speaker": json.dumps(ev.speaker.as_json(), ensure_ascii=False) if ev.speaker else None,
+                })
+            rows["quotes"] += [
+                {"article_id": art.id, "sentence": q.sentence, "start": q.start, "end": q.end, "text": q.text,
+                 "speaker": json.dumps(q.speaker.as_json(), ensure_ascii=False) if q.speaker else None,
+                 "speaker_code": q.speaker.code if q.speaker else None, "speaker_text": q.speaker_text,
+                 "cue": q.cue, "direct": q.direct} for q in an.quotes
+            ]
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            # a previously skipped document that now succeeds replaces its old row
+            ids = [r["id"] for r in rows["documents"]]
+            if ids:
+                self.con.execute("DELETE FROM documents WHERE id IN (SELECT unnest(?))", [ids])
+            for table, items in rows.items():
+                if items:
+                    self._insert(table, items)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            for art_id, _ in new_sigs:
+                lsh.remove(art_id)
+            raise
+        return stats
+
+    def _insert(self, table: str, items: list[dict[str, Any]]) -> None:
+        batch = pa.Table.from_pylist(items)  # noqa: F841 -- read by DuckDB's replacement scan
+        cols = ", ".join(f'"{c}"' for c in items[0])
+        self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM batch")  # noqa: S608
+
+
+def _reason_group(reason: str) -> str:
+    """The kind of a failure, for the summary: the reason without its particulars."""
+    return reason.split(" (")[0]
+
+
+def iter_rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> Iterator[dict[str, Any]]:
+    cur = con.execute(sql, params or [])
+    names = [d[0] for d in cur.description]
+    while True:
+        chunk = cur.fetchmany(1000)
+        if not chunk:
+            return
+        for row in chunk:
+            yield dict(zip(names, row, strict=True))
