@@ -98,7 +98,9 @@ def decode(data: bytes) -> tuple[str, str]:
     utf16 = _sniff_utf16(data)
     if utf16:
         try:
-            return data.decode(utf16), utf16
+            text = data.decode(utf16)
+            if _plausible(text):
+                return text, utf16
         except UnicodeDecodeError:
             pass
     if b"\x00" in data[:8192]:
@@ -127,6 +129,13 @@ def _sniff_utf16(data: bytes) -> str | None:
     if even_nul > 0.3 and odd_nul < 0.05:
         return "utf-16-be"
     return None
+
+
+def _plausible(text: str) -> bool:
+    """Decoded text that reads as text: letters, digits, spaces and punctuation, few control codes."""
+    sample = text[:4000]
+    good = sum(1 for c in sample if c.isalnum() or c.isspace() or c in ".,;:!?'\"()-–—“”‘’/%")
+    return good / max(1, len(sample)) > 0.9 and sum(c.isalpha() for c in sample) > len(sample) * 0.4
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -1,0 +1,136 @@
+"""End to end through a real DuckDB file: analyse, store, re-run, export, validate the contract."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import duckdb
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from warta.cli import app
+from warta.export import merged_events
+from warta.pipeline import analyse
+from warta.sources import read
+from warta.store import Store
+
+SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "src/warta/schema/event.schema.json").read_text())
+
+ARTICLE = """Indonesia dan Australia Sepakat Perkuat Patroli Bersama
+Ilustrasi/Net
+Kamis, 7 Maret 2024 | 10:15 WIB
+JAKARTA, KOMPAS.com - Menteri Luar Negeri Indonesia Retno Marsudi bertemu dengan Menteri Luar Negeri Australia Penny Wong di Jakarta pada Rabu (6/3/2024).
+Baca Juga: Harga Beras Naik Lagi di Pasar Induk
+Kedua menteri membahas kerja sama maritim dan keamanan kawasan Indo-Pasifik dalam pertemuan tersebut.
+Retno mengatakan Indonesia mendukung upaya Australia memperkuat patroli bersama di Laut Timor.
+Sementara itu, China mengecam latihan militer gabungan yang digelar Amerika Serikat dan Filipina pekan lalu.
+Jakarta tidak mengecam langkah Canberra tersebut.
+Advertisement
+"""
+
+SYNDICATED = ARTICLE.replace("JAKARTA, KOMPAS.com -", "Liputan6.com, Jakarta -").replace(
+    "Kamis, 7 Maret 2024 | 10:15 WIB", "Kamis, 7 Maret 2024 | 11:02 WIB"
+).replace("Baca Juga: Harga Beras Naik Lagi di Pasar Induk", "Simak juga: Cuaca Ekstrem Melanda Jawa")
+
+
+def _write(folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "kompas.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "liputan6.txt").write_text(SYNDICATED, encoding="utf-8")
+    (folder / "copy-of-kompas.txt").write_text(ARTICLE + "\n\nBagikan :\n", encoding="utf-8")
+    (folder / "english.txt").write_text(
+        "The foreign ministers of Indonesia and Australia met in Jakarta on Wednesday to discuss maritime "
+        "security and joint patrols in the Timor Sea, officials said.", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+
+
+def _analyse_all(folder: Path, db: Path):
+    analyses = []
+    for p in sorted(folder.iterdir()):
+        for d in read(p):
+            if not isinstance(d, Exception) and hasattr(d, "text"):
+                analyses.append(analyse(d))
+    with Store(db) as st:
+        return st.write(analyses), st.counts()
+
+
+def test_idempotent_and_duplicates_linked(tmp_path: Path) -> None:
+    _write(tmp_path / "in")
+    db = tmp_path / "w.duckdb"
+    stats, counts = _analyse_all(tmp_path / "in", db)
+    assert stats.stored == 2  # kompas + syndicated copy (english is skipped, the exact copy linked)
+    assert stats.duplicates == 1
+    assert stats.near_duplicates == 1
+    assert stats.skipped == 1 and "not Indonesian" in " ".join(stats.reasons)
+    again, counts2 = _analyse_all(tmp_path / "in", db)
+    assert again.stored == 0 and again.unchanged == 3
+    assert counts2 == counts
+    con = duckdb.connect(str(db), read_only=True)
+    dup = con.execute("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL").fetchone()[0]
+    assert dup == 1
+    con.close()
+
+
+def test_export_validates_and_merges_syndicated_copies(tmp_path: Path) -> None:
+    _write(tmp_path / "in")
+    db = tmp_path / "w.duckdb"
+    _analyse_all(tmp_path / "in", db)
+    con = duckdb.connect(str(db), read_only=True)
+    records = list(merged_events(con))
+    con.close()
+    assert records, "the sample article codes no event"
+    for rec in records:
+        jsonschema.validate(rec, SCHEMA)
+    meet = [r for r in records if r["event"] == "CONSULT" and {a["code"] for a in r["source"] + r["target"]} ==
+            {"IDN", "AUS"}]
+    assert meet, records
+    assert meet[0]["date"] == "2024-03-06"
+    assert meet[0]["num_documents"] == 2 and meet[0]["sources_independent"] == 1
+    # the negated condemnation is not exported; the asserted one is
+    accuse = [r for r in records if r["event"] in {"ACCUSE", "PROTEST"}]
+    assert all(r["source"][0]["code"] != "IDN" for r in accuse)
+    assert any(r["source"][0]["code"] == "CHN" for r in accuse)
+
+
+def test_cli_analyze_export_and_exit_status(tmp_path: Path) -> None:
+    _write(tmp_path / "in")
+    db = tmp_path / "cli.duckdb"
+    runner = CliRunner()
+    res = runner.invoke(app, ["analyze", str(tmp_path / "in"), "--db", str(db)])
+    assert res.exit_code == 1  # the English and the empty file failed
+    assert "english.txt: not Indonesian" in res.output
+    assert "empty.txt: empty file" in res.output
+    res2 = runner.invoke(app, ["analyze", str(tmp_path / "in" / "kompas.txt"), "--db", str(db)])
+    assert res2.exit_code == 0
+    out = tmp_path / "events.jsonl"
+    res3 = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl", "--out", str(out)])
+    assert res3.exit_code == 0, res3.output
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert rows
+    for fmt, name in (("csv", "e.csv"), ("parquet", "e.parquet")):
+        r = runner.invoke(app, ["export", "--db", str(db), "--format", fmt, "--out", str(tmp_path / name)])
+        assert r.exit_code == 0, r.output
+        assert (tmp_path / name).stat().st_size > 0
+    r = runner.invoke(app, ["events", "--db", str(db), "--actor", "IDN", "--format", "jsonl"])
+    assert r.exit_code == 0 and all("IDN" in line for line in r.output.splitlines())
+    r = runner.invoke(app, ["events", "--db", str(db), "--since", "2024-13-01"])
+    assert r.exit_code == 2 and "not a date" in r.output
+    r = runner.invoke(app, ["articles", "--db", str(db), "--format", "jsonl"])
+    arts = [json.loads(line) for line in r.output.splitlines()]
+    assert {a["outlet"] for a in arts} == {"Kompas", "Liputan6"}
+    assert all(a["published"] == "2024-03-07" for a in arts)
+
+
+def test_missing_database_is_one_line(tmp_path: Path) -> None:
+    r = CliRunner().invoke(app, ["events", "--db", str(tmp_path / "nope.duckdb")])
+    assert r.exit_code == 2 and "no such database" in r.output
+
+
+@pytest.mark.parametrize("bad", ["not a database at all", ""])
+def test_corrupt_database_is_reported(tmp_path: Path, bad: str) -> None:
+    db = tmp_path / "bad.duckdb"
+    db.write_text(bad + "x" * 5000)
+    r = CliRunner().invoke(app, ["analyze", str(tmp_path), "--db", str(db)])
+    assert r.exit_code == 2
