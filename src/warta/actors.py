@@ -54,8 +54,8 @@ class Gazetteer:
                     continue
                 if entry.case_sensitive and text[start:end] != entry.name:
                     continue
-                if not entry.case_sensitive and entry.kind in {"person", "place", "capital"} and not text[start].isupper():
-                    continue
+                if entry.kind != "title" and entry.name[:1].isupper() and not text[start].isupper():
+                    continue  # proper nouns are capitalised: "wilayah barat" is a direction, not the West
                 hits.append((start, end, entry))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), _kind_rank(h[2])))
         out: list[tuple[int, int, Entry]] = []
