@@ -33,7 +33,7 @@ class Entry:
 
 _WORDCHAR = re.compile(r"\w", re.UNICODE)
 _CAP_TOKEN = re.compile(r"[A-Z][\w'’.-]*\w|[A-Z]")
-PLACE_PREPS = {"di", "ke", "dari", "menuju", "kawasan", "wilayah", "kota", "ibu kota", "perbatasan"}
+PLACE_PREPS = {"di", "ke", "dari", "menuju", "melalui", "lewat", "via", "kawasan", "wilayah", "kota", "perbatasan"}
 AFFILIATION_WORDS = {"mitranya", "koleganya", "mitra", "kolega", "rekannya", "sejawatnya", "counterpart"}
 
 

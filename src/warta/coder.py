@@ -173,20 +173,38 @@ def code_sentence(
         return []
     actors = [m for m in mentions if m.sentence == s.index and m.role == "actor" and m.code]
     places = [m for m in mentions if m.sentence == s.index and m.role == "place"]
-    when = _event_date(s, timexes, art)
     location = _location(places, pack)
     events: list[Event] = []
     skip_next_negation = set()
+    negators: list[VerbHit] = []
     for k, v in enumerate(verbs):
         # "menolak mengutuk": a negating verb directly before another event verb negates it
         nxt = verbs[k + 1] if k + 1 < len(verbs) else None
         if nxt and v.entry.stems[0] in lex.negating_verbs and nxt.first - v.last <= 2:
             skip_next_negation.add(k + 1)
+            negators.append(v)
+            continue
+        # "bersedia bekerja sama", "berjanji mendukung": the first verb is the modality of the second
+        if nxt and v.entry.pattern in lex.intended and nxt.first - v.last <= 3:
             continue
         left, right = _clause_bounds(s, toks, v, verbs)
         vstart, vend = toks[v.first].start, toks[v.last].end
-        before = [m for m in actors if left <= m.start and m.end <= vstart]
-        after = [m for m in actors if vend <= m.start and m.end <= right]
+        prev = [p for p in verbs[:k] if toks[p.first].start >= left and p not in negators]
+        subject_until = vstart  # where the subject of this verb must end
+        if prev:
+            link_toks = toks[prev[-1].last + 1 : v.first]
+            link = [t.low for t in link_toks]
+            conj = [i for i, w in enumerate(link) if w in _NEW_CLAUSE]
+            new_subject = conj and any(link_toks[conj[-1]].end <= m.start and m.end <= vstart for m in actors)
+            if new_subject:
+                left = link_toks[conj[-1]].end  # "Rusia menyerang Kyiv dan Ukraina membalas": a clause of its own
+            elif _complement(link, lex):
+                continue  # "mendesak X untuk membantu", "konsekuensi mendukung": not an event of its own
+            else:
+                subject_until = toks[prev[-1].first].start  # "X mengecam Y, serta menuduh Z": X is the subject
+        before = [m for m in actors if left <= m.start and m.end <= subject_until]
+        after = [m for m in actors + _destinations(places, art.text, vend) if vend <= m.start and m.end <= right]
+        after.sort(key=lambda m: m.start)
         if v.passive:
             agent = _after_agent(toks, v, after, lex)
             src, tgt = agent, _nearest_group(before, art.text)
@@ -197,10 +215,14 @@ def code_sentence(
                 src = _nearest_group([m for m in actors if s.start <= m.start and m.end <= left], art.text)
         if not src or not tgt:
             continue
+        when = _event_date(s, timexes, art, left, right, vstart)
         pre = [t for t in toks if left <= t.start < vstart]
         window = [t.low for t in pre[-3:]]
         negated = k in skip_next_negation or any(w in lex.negation for w in window)
         modality = _modality([t.low for t in pre], lex)
+        speaker = _speaker(s, toks, actors, left, art.text)
+        if modality == "asserted" and speaker and src and speaker.code not in {a.code for a in src}:
+            modality = "alleged"  # one party's claim about another: "Blinken mengatakan bahwa China ..."
         for a in src:
             for b in tgt:
                 if a.code == b.code:
@@ -217,6 +239,43 @@ def code_sentence(
     return events
 
 
+def _complement(link: list[str], lex: Lexicon) -> bool:
+    """Words between two event verbs that make the second a purpose or a noun, not a new event."""
+    if not link:
+        return False
+    if any(w in {"untuk", "agar", "supaya", "guna", "demi"} for w in link[-2:]):
+        return True
+    return not _coordinated_verb(link)
+
+
+def _coordinated_verb(link: list[str]) -> bool:
+    """ "X mengecam Y, serta menuduh Z": the second verb shares the subject of the first."""
+    words = [w for w in link if w not in {"juga", "pun", "turut", "kemudian", "lalu", "pula", "bahkan", "sekaligus"}]
+    return bool(words) and words[-1] in {"dan", "serta", "lalu", "kemudian", "sekaligus"} or (
+        not words and bool(link)
+    )
+
+
+def _speaker(s: Sentence, toks: list[Tok], actors: list[Mention], left: int, text: str) -> Mention | None:
+    """The speaker of reported speech that holds the clause ("X mengatakan bahwa ..."), if any."""
+    if left <= s.start or not any(t.low == "bahwa" and t.end == left for t in toks):
+        return None
+    cands = [m for m in actors if s.start <= m.start and m.end <= left]
+    return cands[-1] if cands else None
+
+
+def _destinations(places: list[Mention], text: str, vend: int) -> list[Mention]:
+    """A country the action goes to ("mengirim bantuan ke Palestina", "tiba di Rusia") is its target."""
+    out = []
+    for m in places:
+        if m.kind != "state" or not m.code or m.start < vend:
+            continue
+        between = text[vend : m.start].strip().lower()
+        if between == "" or between.endswith(("ke", "kepada", "untuk")) or between.split()[-1:] == ["ke"]:
+            out.append(m)
+    return out
+
+
 def _after_agent(toks: list[Tok], v: VerbHit, after: list[Mention], lex: Lexicon) -> list[Mention]:
     for t in toks[v.last + 1 : v.last + 4]:
         if t.low in lex.passive_agent:
@@ -224,30 +283,41 @@ def _after_agent(toks: list[Tok], v: VerbHit, after: list[Mention], lex: Lexicon
     return []
 
 
+_CONJ = {"dan", "serta", "maupun", "dan juga", ", dan", ", serta"}
+_NEW_CLAUSE = {"dan", "serta", "sementara", "sedangkan", "namun", "tetapi", "lalu", "kemudian", "sebelum", "setelah"}
+
+
 def _nearest_group(ms: list[Mention], text: str) -> list[Mention]:
-    """The actor(s) right before the verb, with coordinated ones ("Rusia dan India")."""
+    """The actor(s) right before the verb, with coordinated ones ("Rusia dan India", "A, B dan C")."""
     if not ms:
         return []
-    group = [ms[-1]]
+    group, links = [ms[-1]], []
     for m in reversed(ms[:-1]):
         link = text[m.end : group[0].start].strip().lower()
-        if link in {"dan", ",", "serta", "maupun", "dan juga"}:
-            group.insert(0, m)
-        else:
+        if link not in _CONJ and link != ",":
             break
-    return group
+        group.insert(0, m)
+        links.append(link)
+    return _coordinated(group, links, last_first=True)
 
 
 def _first_group(ms: list[Mention], text: str) -> list[Mention]:
     if not ms:
         return []
-    group = [ms[0]]
+    group, links = [ms[0]], []
     for m in ms[1:]:
         link = text[group[-1].end : m.start].strip().lower()
-        if link in {"dan", ",", "serta", "maupun"}:
-            group.append(m)
-        else:
+        if link not in _CONJ and link != ",":
             break
+        group.append(m)
+        links.append(link)
+    return _coordinated(group, links, last_first=False)
+
+
+def _coordinated(group: list[Mention], links: list[str], *, last_first: bool) -> list[Mention]:
+    """A list joined by commas alone is apposition or a new clause, not coordination: keep the nearest."""
+    if len(group) > 1 and not any(link in _CONJ for link in links):
+        return group[-1:] if last_first else group[:1]
     return group
 
 
@@ -266,10 +336,14 @@ def _actor(m: Mention) -> Actor:
     return Actor(text=m.text, code=m.code, sector=m.sector, name=m.name)
 
 
-def _event_date(s: Sentence, timexes: list[Timex], art: Article) -> tuple[date | None, str, str]:
-    for t in timexes:
-        if s.start <= t.start < s.end and t.first_day and t.precision:
-            return t.first_day, t.precision, "timex"
+def _event_date(
+    s: Sentence, timexes: list[Timex], art: Article, left: int, right: int, vstart: int
+) -> tuple[date | None, str, str]:
+    """The date of the clause's own temporal expression, else of the sentence's, else publication."""
+    dated = [t for t in timexes if s.start <= t.start < s.end and t.first_day and t.precision]
+    in_clause = [t for t in dated if left <= t.start < right]
+    for t in sorted(in_clause, key=lambda t: abs(t.start - vstart)) or dated[:1]:
+        return t.first_day, t.precision or "day", "timex"
     if art.published:
         return art.published, "day", "publication"
     return None, "day", "none"

@@ -84,19 +84,25 @@ def _publication_date(
             d = timex.parse_publication_date(raw)
             if d and d <= today:
                 return d, source
-    # an explicit full date early in the story ("Sabtu (6/5/2023)", "Jumat, 5 Mei 2023")
+    # no date on the page: the latest explicit day in the story ("Sabtu (6/5/2023)", "Selasa (9 April)"),
+    # its year inferred from weekday + date pairs when the text gives none
     year = timex.infer_year(text, today)
-    if year:
-        anchor = date(year, 12, 31) if year < today.year else today
-        found = [t for t in timex.find_timexes(text[:3000], anchor) if t.precision == "day" and t.first_day]
-        if found:
-            return max(t.first_day for t in found if t.first_day), "inferred"
-    full = [t for t in timex.find_timexes(text[:3000], None) if t.precision == "day" and t.first_day]
-    if full:
-        return max(t.first_day for t in full if t.first_day), "inferred"
+    anchor = (date(year, 12, 31) if year < today.year else today) if year else None
+    days = [
+        t.first_day
+        for t in timex.find_timexes(text[:5000], anchor)
+        if t.precision == "day" and t.first_day and t.first_day <= today and _explicit_day(t.text)
+    ]
+    if days:
+        return max(days), "inferred"
     if doc.mtime:
         return datetime.fromtimestamp(doc.mtime, tz=timezone.utc).date(), "mtime"
     return None, "none"
+
+
+def _explicit_day(expr: str) -> bool:
+    """A day written with its number ("9 April", "6/5/2023"), not a bare weekday or "kemarin"."""
+    return any(c.isdigit() for c in expr)
 
 
 def _outlet_from_url(url: str | None, rules) -> str | None:  # type: ignore[no-untyped-def]

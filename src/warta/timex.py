@@ -401,7 +401,8 @@ def _lexicon() -> _Lex:
         token_re=re.compile(r"\w+"),
         ctx_year_re=rx(rf"\b(?P<ctx>{CTXY})\s+$"),
         ctx_month_re=rx(rf"\b(?P<ctx>{CTXM})\s+$"),
-        segment_re=rx(r"[.!?]+[\"'”’)]*\s+|\n+|\bbahwa\b"),
+        # a clause ends at a sentence stop, a line break, "bahwa", or where a quotation opens after a colon
+        segment_re=rx(r"[.!?]+[\"'”’)]*\s+|\n+|\bbahwa\b|:\s*[“\"]|[;]"),
         cue_re=rx(rf"\b(?:{cues})\b"),
         cue_exc_re=rx(rf"\b(?:{_alt(y['future_cue_exceptions'])})\b"),
         part_before_re=rx(rf"\b(?P<p>{PART})\s+$"),

@@ -1,0 +1,89 @@
+"""First-version event coder on sentences written for the tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from warta.actors import find_mentions
+from warta.coder import code_article
+from warta.records import Article
+from warta.sentences import split
+from warta.timex import find_timexes
+
+DCT = date(2024, 3, 8)
+
+
+def _events(text: str, pack, *, keep_negated: bool = False):
+    art = Article(id="t", document_id="t", text=text, title=None, outlet=None, published=DCT,
+                  published_source="page", dateline=None, byline=None, language="id")
+    ss = split(text, pack)
+    evs = code_article(art, ss, find_mentions(text, ss, pack), find_timexes(text, DCT), pack)
+    return [e for e in evs if keep_negated or not e.negated]
+
+
+def _triples(evs):
+    return {(e.source[0].code, e.event, e.target[0].code) for e in evs}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Presiden Prabowo Subianto bertemu dengan Perdana Menteri Australia Anthony Albanese di Canberra.",
+         ("IDN", "CONSULT", "AUS")),
+        ("Filipina mengecam tindakan kapal penjaga pantai China di Laut China Selatan.", ("PHL", "ACCUSE", "CHN")),
+        ("Amerika Serikat menjatuhkan sanksi baru terhadap Iran.", ("USA", "SANCTION", "IRN")),
+        ("Korea Selatan mendesak Korea Utara menghentikan uji coba rudal.", ("KOR", "REQUEST", "PRK")),
+        ("Jepang mendukung upaya ASEAN menyelesaikan krisis di Myanmar.", ("JPN", "SUPPORT", "ASEAN")),
+        ("Indonesia mengirim bantuan kemanusiaan ke Palestina melalui Mesir.", ("IDN", "AID", "PSE")),
+    ],
+)
+def test_active_sentences(pack, sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(_events(sentence, pack))
+
+
+def test_passive_with_oleh_swaps_source_and_target(pack) -> None:
+    evs = _events("Rencana perdamaian Ukraina ditolak oleh Rusia pekan lalu.", pack)
+    assert ("RUS", "REJECT", "UKR") in _triples(evs)
+
+
+def test_negation_gives_no_exported_event(pack) -> None:
+    assert _events("Malaysia tidak mengecam Myanmar atas serangan itu.", pack) == []
+    assert _events("Malaysia tak mengutuk Myanmar.", pack) == []
+    negated = _events("India menolak mengutuk Rusia.", pack, keep_negated=True)
+    assert negated and all(e.negated for e in negated if e.event != "REJECT")
+    assert not [e for e in _events("India menolak mengutuk Rusia.", pack) if e.event in {"ACCUSE", "PROTEST"}]
+
+
+def test_modality(pack) -> None:
+    (ev,) = _events("Presiden Prancis akan mengunjungi Indonesia bulan depan.", pack)
+    assert ev.modality == "intended"
+    (ev,) = _events("Iran diduga mengirim senjata kepada Rusia.", pack)
+    assert ev.modality == "alleged"
+
+
+def test_coordinated_sources(pack) -> None:
+    evs = _events("Rusia dan India mengecam Amerika Serikat.", pack)
+    assert {("RUS", "ACCUSE", "USA"), ("IND", "ACCUSE", "USA")} <= _triples(evs)
+
+
+def test_reported_speech_codes_the_inner_clause(pack) -> None:
+    evs = _events("Menlu Retno Marsudi mengatakan bahwa China mengecam Filipina.", pack)
+    assert ("CHN", "ACCUSE", "PHL") in _triples(evs)
+    assert ("IDN", "ACCUSE", "PHL") not in _triples(evs)
+
+
+def test_event_date_from_sentence_else_publication(pack) -> None:
+    (ev,) = _events("Menlu Jepang bertemu Menlu Korea Selatan di Seoul pada Senin (4/3/2024).", pack)
+    assert (ev.date, ev.date_precision, ev.date_source) == (date(2024, 3, 4), "day", "timex")
+    assert ev.location is not None and ev.location.name == "Seoul"
+    (ev,) = _events("Jepang memprotes China.", pack)
+    assert (ev.date, ev.date_source) == (DCT, "publication")
+
+
+def test_evidence_offsets(pack) -> None:
+    text = "Ada kabar lain. Vietnam memprotes China atas insiden di Laut China Selatan."
+    (ev,) = _events(text, pack)
+    assert text[ev.verb_start:ev.verb_end] == ev.verb_text == "memprotes"
+    assert ev.text == "Vietnam memprotes China atas insiden di Laut China Selatan."
