@@ -15,8 +15,10 @@ def _by_text(ms):
 
 
 def test_title_country_name_compose(pack) -> None:
-    text = ("Menteri Luar Negeri Jepang Yoko Kamikawa bertemu Menlu RI Retno Marsudi di Tokyo. "
-            "Kamikawa menyampaikan terima kasih kepada Retno.")
+    text = (
+        "Menteri Luar Negeri Jepang Yoko Kamikawa bertemu Menlu RI Retno Marsudi di Tokyo. "
+        "Kamikawa menyampaikan terima kasih kepada Retno."
+    )
     ms = _by_text(_mentions(text, pack))
     a = ms["Menteri Luar Negeri Jepang Yoko Kamikawa"]
     assert (a.code, a.sector, a.name, a.role) == ("JPN", "GOV", "Yoko Kamikawa", "actor")
@@ -28,8 +30,10 @@ def test_title_country_name_compose(pack) -> None:
 
 
 def test_metonyms_igos_and_the_west(pack) -> None:
-    text = ("Kremlin menuduh negara-negara Barat memperpanjang perang, sementara Gedung Putih membela NATO. "
-            "Perserikatan Bangsa-Bangsa menyerukan gencatan senjata di wilayah barat Ukraina.")
+    text = (
+        "Kremlin menuduh negara-negara Barat memperpanjang perang, sementara Gedung Putih membela NATO. "
+        "Perserikatan Bangsa-Bangsa menyerukan gencatan senjata di wilayah barat Ukraina."
+    )
     ms = _by_text(_mentions(text, pack))
     assert (ms["Kremlin"].code, ms["Kremlin"].sector) == ("RUS", "GOV")
     assert ms["negara-negara Barat"].code == "WST"

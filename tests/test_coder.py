@@ -16,8 +16,18 @@ DCT = date(2024, 3, 8)
 
 
 def _events(text: str, pack, *, keep_negated: bool = False):
-    art = Article(id="t", document_id="t", text=text, title=None, outlet=None, published=DCT,
-                  published_source="page", dateline=None, byline=None, language="id")
+    art = Article(
+        id="t",
+        document_id="t",
+        text=text,
+        title=None,
+        outlet=None,
+        published=DCT,
+        published_source="page",
+        dateline=None,
+        byline=None,
+        language="id",
+    )
     ss = split(text, pack)
     evs = code_article(art, ss, find_mentions(text, ss, pack), find_timexes(text, DCT), pack)
     return [e for e in evs if keep_negated or not e.negated]
@@ -30,9 +40,14 @@ def _triples(evs):
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Presiden Prabowo Subianto bertemu dengan Perdana Menteri Australia Anthony Albanese di Canberra.",
-         ("IDN", "CONSULT", "AUS")),
-        ("Filipina mengecam tindakan kapal penjaga pantai China di Laut China Selatan.", ("PHL", "ACCUSE", "CHN")),
+        (
+            "Presiden Prabowo Subianto bertemu dengan Perdana Menteri Australia Anthony Albanese di Canberra.",
+            ("IDN", "CONSULT", "AUS"),
+        ),
+        (
+            "Filipina mengecam tindakan kapal penjaga pantai China di Laut China Selatan.",
+            ("PHL", "ACCUSE", "CHN"),
+        ),
         ("Amerika Serikat menjatuhkan sanksi baru terhadap Iran.", ("USA", "SANCTION", "IRN")),
         ("Korea Selatan mendesak Korea Utara menghentikan uji coba rudal.", ("KOR", "REQUEST", "PRK")),
         ("Jepang mendukung upaya ASEAN menyelesaikan krisis di Myanmar.", ("JPN", "SUPPORT", "ASEAN")),
@@ -85,5 +100,5 @@ def test_event_date_from_sentence_else_publication(pack) -> None:
 def test_evidence_offsets(pack) -> None:
     text = "Ada kabar lain. Vietnam memprotes China atas insiden di Laut China Selatan."
     (ev,) = _events(text, pack)
-    assert text[ev.verb_start:ev.verb_end] == ev.verb_text == "memprotes"
+    assert text[ev.verb_start : ev.verb_end] == ev.verb_text == "memprotes"
     assert ev.text == "Vietnam memprotes China atas insiden di Laut China Selatan."

@@ -190,7 +190,9 @@ def test_metonym_capitals_are_places(tables):
 def test_stopwords_do_not_block_single_word_entries(tables):
     lines = (LANG / "stopwords_actor.txt").read_text(encoding="utf-8").splitlines()
     stop = {w.strip().casefold() for w in lines if w.strip() and not w.startswith("#")}
-    assert {"juga", "bulan", "mei", "qin", "populer", "berita", "dunia", "selasa", "advertisement"} <= stop
+    assert {"juga", "bulan", "mei", "populer", "berita", "dunia", "selasa", "advertisement"} <= stop
+    # "Qin" is a surname (Qin Gang): only raw GeoNames made it a city, and warta uses a curated place list
+    assert "qin" not in stop
     names = [r["name"] for f in ("states.tsv", "igos.tsv", "metonyms.tsv", "places.tsv") for r in tables[f]]
     names += [a for r in tables["people.tsv"] for a in [r["name"], *r["aliases"].split("|")] if a]
     clash = sorted({n for n in names if " " not in n and n.casefold() in stop})

@@ -48,7 +48,7 @@ def test_seed_story_kept_and_boilerplate_dropped(name: str, seeds_dir: Path, pac
             continue
         dl = match_dateline(line)
         if dl:
-            line = line[dl[2]:].strip()
+            line = line[dl[2] :].strip()
         if no in captions:
             line = line.rstrip(".")
         assert text.count(line) == 1, f"{name}:{no} story line kept {text.count(line)} times"
@@ -65,6 +65,8 @@ def test_seed_metadata(name: str, seeds_dir: Path, pack) -> None:
     assert result.byline == ann["byline"]
     assert result.title and len(result.title.split()) >= 4
     published = parse_publication_date(result.date_text) if result.date_text else None
-    assert (published.isoformat() if published else None) == (str(ann["published"]) if ann["published"] else None)
+    assert (published.isoformat() if published else None) == (
+        str(ann["published"]) if ann["published"] else None
+    )
     for relay in ann.get("relays", []):
         assert relay in result.relays

@@ -83,7 +83,9 @@ def test_bad_files_give_one_line_reasons(tmp_path: Path) -> None:
 def test_jsonl_records_and_bad_lines(tmp_path: Path) -> None:
     p = tmp_path / "crawl.jsonl"
     lines = [
-        json.dumps({"url": "https://contoh.co.id/a", "title": "Judul", "published": "2024-03-01", "text": STORY}),
+        json.dumps(
+            {"url": "https://contoh.co.id/a", "title": "Judul", "published": "2024-03-01", "text": STORY}
+        ),
         '{"url": "https://contoh.co.id/b", "text": "terpotong',  # truncated
         "[1, 2, 3]",
         json.dumps({"url": "https://contoh.co.id/c"}),

@@ -30,9 +30,11 @@ Jakarta tidak mengecam langkah Canberra tersebut.
 Advertisement
 """
 
-SYNDICATED = ARTICLE.replace("JAKARTA, KOMPAS.com -", "Liputan6.com, Jakarta -").replace(
-    "Kamis, 7 Maret 2024 | 10:15 WIB", "Kamis, 7 Maret 2024 | 11:02 WIB"
-).replace("Baca Juga: Harga Beras Naik Lagi di Pasar Induk", "Simak juga: Cuaca Ekstrem Melanda Jawa")
+SYNDICATED = (
+    ARTICLE.replace("JAKARTA, KOMPAS.com -", "Liputan6.com, Jakarta -")
+    .replace("Kamis, 7 Maret 2024 | 10:15 WIB", "Kamis, 7 Maret 2024 | 11:02 WIB")
+    .replace("Baca Juga: Harga Beras Naik Lagi di Pasar Induk", "Simak juga: Cuaca Ekstrem Melanda Jawa")
+)
 
 
 def _write(folder: Path) -> None:
@@ -42,7 +44,9 @@ def _write(folder: Path) -> None:
     (folder / "copy-of-kompas.txt").write_text(ARTICLE + "\n\nBagikan :\n", encoding="utf-8")
     (folder / "english.txt").write_text(
         "The foreign ministers of Indonesia and Australia met in Jakarta on Wednesday to discuss maritime "
-        "security and joint patrols in the Timor Sea, officials said.", encoding="utf-8")
+        "security and joint patrols in the Timor Sea, officials said.",
+        encoding="utf-8",
+    )
     (folder / "empty.txt").write_text("", encoding="utf-8")
 
 
@@ -83,8 +87,11 @@ def test_export_validates_and_merges_syndicated_copies(tmp_path: Path) -> None:
     assert records, "the sample article codes no event"
     for rec in records:
         jsonschema.validate(rec, SCHEMA)
-    meet = [r for r in records if r["event"] == "CONSULT" and {a["code"] for a in r["source"] + r["target"]} ==
-            {"IDN", "AUS"}]
+    meet = [
+        r
+        for r in records
+        if r["event"] == "CONSULT" and {a["code"] for a in r["source"] + r["target"]} == {"IDN", "AUS"}
+    ]
     assert meet, records
     assert meet[0]["date"] == "2024-03-06"
     assert meet[0]["num_documents"] == 2 and meet[0]["sources_independent"] == 1

@@ -33,7 +33,19 @@ class Entry:
 
 _WORDCHAR = re.compile(r"\w", re.UNICODE)
 _CAP_TOKEN = re.compile(r"[A-Z][\w'’.-]*\w|[A-Z]")
-PLACE_PREPS = {"di", "ke", "dari", "menuju", "melalui", "lewat", "via", "kawasan", "wilayah", "kota", "perbatasan"}
+PLACE_PREPS = {
+    "di",
+    "ke",
+    "dari",
+    "menuju",
+    "melalui",
+    "lewat",
+    "via",
+    "kawasan",
+    "wilayah",
+    "kota",
+    "perbatasan",
+}
 AFFILIATION_WORDS = {"mitranya", "koleganya", "mitra", "kolega", "rekannya", "sejawatnya", "counterpart"}
 
 
@@ -68,9 +80,16 @@ class Gazetteer:
 
 
 def _kind_rank(e: Entry) -> int:
-    return {"person": 0, "igo": 1, "bloc": 1, "state": 2, "metonym": 3, "capital": 4, "title": 5, "place": 6}.get(
-        e.kind, 9
-    )
+    return {
+        "person": 0,
+        "igo": 1,
+        "bloc": 1,
+        "state": 2,
+        "metonym": 3,
+        "capital": 4,
+        "title": 5,
+        "place": 6,
+    }.get(e.kind, 9)
 
 
 def _bounded(text: str, start: int, end: int) -> bool:
@@ -96,7 +115,9 @@ def _entries(pack: LanguagePack) -> Iterable[Entry]:
     for r in pack.tsv("metonyms.tsv"):
         loc = Location(r["place"], r["code"], _f(r.get("lat")), _f(r.get("lon"))) if r.get("place") else None
         kind = "capital" if loc else "metonym"
-        yield Entry(r["name"], r["code"], r.get("sector") or "GOV", kind, place=loc, case_sensitive=cs(r["name"]))
+        yield Entry(
+            r["name"], r["code"], r.get("sector") or "GOV", kind, place=loc, case_sensitive=cs(r["name"])
+        )
     for r in pack.tsv("igos.tsv"):
         kind = "bloc" if r["code"] == "WST" else "igo"
         yield Entry(r["name"], r["code"], None, kind, case_sensitive=cs(r["name"]))
@@ -143,7 +164,7 @@ def _name_after(text: str, pos: int, stop: frozenset[str], limit: int) -> tuple[
     end = None
     count = 0
     for tok in re.finditer(r"\S+", text[i:limit]):
-        word = tok.group().rstrip(",.;:)”\"")
+        word = tok.group().rstrip(',.;:)”"')
         if not _CAP_TOKEN.fullmatch(word) or word.lower() in stop or count >= 4:
             break
         end = i + tok.start() + len(word)
@@ -188,9 +209,11 @@ def _compose(
                 end = hits[j][1]
                 sector = sector or hits[j][2].sector
                 j += 1
-            if j < len(hits) and hits[j][2].kind in {"state", "metonym", "capital", "igo"} and _gap(
-                text, end, hits[j][0]
-            ) <= 1:
+            if (
+                j < len(hits)
+                and hits[j][2].kind in {"state", "metonym", "capital", "igo"}
+                and _gap(text, end, hits[j][0]) <= 1
+            ):
                 code = hits[j][2].code
                 end = hits[j][1]
                 j += 1
@@ -215,11 +238,20 @@ def _compose(
             # "Sergey Lavrov, Menteri Luar Negeri Rusia"
             pass
         role = "actor"
-        if e.kind == "place" or (e.kind in {"state", "capital"} and _prev_word(text, start) in PLACE_PREPS
-                                 and _prev_word(text, start) not in AFFILIATION_WORDS and kind != "person"):
+        if e.kind == "place" or (
+            e.kind in {"state", "capital"}
+            and _prev_word(text, start) in PLACE_PREPS
+            and _prev_word(text, start) not in AFFILIATION_WORDS
+            and kind != "person"
+        ):
             role = "place"
-        if e.kind in {"state", "capital"} and role == "place" and out and out[-1].role == "place" and \
-                text[out[-1].end : start].strip() == ",":
+        if (
+            e.kind in {"state", "capital"}
+            and role == "place"
+            and out
+            and out[-1].role == "place"
+            and text[out[-1].end : start].strip() == ","
+        ):
             role = "place"  # "di Goa, India"
         if name and code:
             full = name
@@ -227,8 +259,19 @@ def _compose(
                 if len(part) >= 3:
                     people.setdefault(part.lower(), (code, sector, full))
             people.setdefault(full.lower(), (code, sector, full))
-        out.append(Mention(start=start, end=end, text=text[start:end], code=code, sector=sector, name=name,
-                           kind=kind, sentence=s.index, role=role))
+        out.append(
+            Mention(
+                start=start,
+                end=end,
+                text=text[start:end],
+                code=code,
+                sector=sector,
+                name=name,
+                kind=kind,
+                sentence=s.index,
+                role=role,
+            )
+        )
         if e.place and role == "place":
             out[-1] = replace(out[-1], name=e.place.name)
         i = j
@@ -262,8 +305,19 @@ def _name_parts(
             if any(x < b and y > a for x, y in covered):
                 continue
             code, sector, full = people[key]
-            out.append(Mention(start=a, end=b, text=word, code=code, sector=sector, name=full, kind="person",
-                               sentence=s.index, role="actor"))
+            out.append(
+                Mention(
+                    start=a,
+                    end=b,
+                    text=word,
+                    code=code,
+                    sector=sector,
+                    name=full,
+                    kind="person",
+                    sentence=s.index,
+                    role="actor",
+                )
+            )
     return out
 
 

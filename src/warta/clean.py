@@ -252,7 +252,9 @@ def clean(text: str, pack: LanguagePack, *, title_hint: str | None = None) -> Cl
     for i, para in enumerate(paragraphs):
         key = " ".join(bags[i])
         short_label = len(bags[i]) <= 6 and not _TERMINAL.search(para)
-        caption = len(bags[i]) < 60 and any(_contained(bags[i], bags[j]) for j in range(len(paragraphs)) if j != i)
+        caption = len(bags[i]) < 60 and any(
+            _contained(bags[i], bags[j]) for j in range(len(paragraphs)) if j != i
+        )
         if key in seen or short_label or caption or not key:
             removed += 1
             continue
@@ -267,8 +269,12 @@ def clean(text: str, pack: LanguagePack, *, title_hint: str | None = None) -> Cl
 
 def _continues(prev: str, line: str) -> bool:
     """A line that carries on a sentence cut by a stray line break."""
-    return len(words(prev)) >= 6 and not _TERMINAL.search(prev) and not prev.endswith(":") and bool(line) and (
-        line[0].islower() or len(words(line)) >= 3
+    return (
+        len(words(prev)) >= 6
+        and not _TERMINAL.search(prev)
+        and not prev.endswith(":")
+        and bool(line)
+        and (line[0].islower() or len(words(line)) >= 3)
     )
 
 

@@ -7,7 +7,7 @@ import sys
 import time
 from collections.abc import Iterator
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -22,7 +22,7 @@ from warta.sources import InputError, discover, read
 from warta.store import Store, StoreError, WriteStats, iter_rows
 
 app = typer.Typer(
-    help="warta: Indonesian news to political event data (PLOVER/CAMEO), offline, with evidence for every row.",
+    help="warta: Indonesian news to political event data (PLOVER/CAMEO), offline, evidence for each row.",
     no_args_is_help=True,
     add_completion=False,
 )
@@ -33,13 +33,13 @@ DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.", envva
 DEFAULT_DB = Path("warta.duckdb")
 
 
-class Fmt(str, Enum):
+class Fmt(StrEnum):
     table = "table"
     jsonl = "jsonl"
     csv = "csv"
 
 
-class ExportFmt(str, Enum):
+class ExportFmt(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
@@ -70,7 +70,9 @@ def version() -> None:
 
 @app.command()
 def analyze(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive) or glob patterns: .txt, .html, .jsonl")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Files, folders (recursive) or glob patterns: .txt, .html, .jsonl")
+    ],
     db: DbOpt = DEFAULT_DB,
     batch_size: Annotated[int, typer.Option(help="Documents written per transaction.", min=1)] = 200,
     strict: Annotated[bool, typer.Option(help="Stop at the first input that fails.")] = False,
@@ -91,7 +93,7 @@ def analyze(
     for item in discover(paths):
         if isinstance(item, InputError):
             failures.append(item)
-            err.print(f"[yellow]warta: skipped[/] {item}", highlight=False)
+            _skipped(str(item))
         else:
             files.append(item)
     totals = WriteStats()
@@ -104,8 +106,14 @@ def analyze(
             batch.clear()
 
     progress = Progress(
-        TextColumn("[bold]analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        TextColumn("{task.fields[name]}"), console=err, disable=quiet or not err.is_terminal, transient=True,
+        TextColumn("[bold]analysing"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.fields[name]}"),
+        console=err,
+        disable=quiet or not err.is_terminal,
+        transient=True,
     )
     try:
         with progress:
@@ -116,12 +124,12 @@ def analyze(
                     docs_read += 1
                     if isinstance(item, InputError):
                         failures.append(item)
-                        err.print(f"[yellow]warta: skipped[/] {item}", highlight=False)
+                        _skipped(str(item))
                         continue
                     an = analyse(item, pack)
                     if an.error:
                         failures.append(InputError(item.origin, an.error))
-                        err.print(f"[yellow]warta: skipped[/] {item.origin}: {an.error}", highlight=False)
+                        _skipped(f"{item.origin}: {an.error}")
                     batch.append(an)
                     if len(batch) >= batch_size:
                         flush()
@@ -143,9 +151,20 @@ def analyze(
     raise typer.Exit(1 if failures else 0)
 
 
+def _skipped(line: str) -> None:
+    """One line per bad input, never wrapped, so that it can be grepped."""
+    sys.stderr.write("warta: skipped " + " ".join(line.split()) + "\n")
+    sys.stderr.flush()
+
+
 def _summary(
-    docs_read: int, files: list[Path], failures: list[InputError], totals: WriteStats, counts: dict[str, int],
-    elapsed: float, db: Path,
+    docs_read: int,
+    files: list[Path],
+    failures: list[InputError],
+    totals: WriteStats,
+    counts: dict[str, int],
+    elapsed: float,
+    db: Path,
 ) -> None:
     t = Table(title=f"warta analyze → {db}", show_header=False, title_justify="left")
     t.add_column("what")
@@ -164,7 +183,10 @@ def _summary(
     for reason, n in sorted(reasons.items(), key=lambda kv: -kv[1]):
         t.add_row(f"  {reason}", str(n))
     t.add_row("events coded (not negated)", str(totals.events))
-    t.add_row("database: articles / events / quotes", f"{counts['articles']} / {counts['events']} / {counts['quotes']}")
+    t.add_row(
+        "database: articles / events / quotes",
+        f"{counts['articles']} / {counts['events']} / {counts['quotes']}",
+    )
     rate = docs_read / elapsed if elapsed else 0.0
     t.add_row("time", f"{elapsed:.1f} s ({rate:.1f} documents/s)")
     err.print(t)
@@ -191,8 +213,11 @@ def _emit(rows: Iterator[dict[str, Any]], fmt: Fmt, columns: list[tuple[str, str
 def _cell(r: dict[str, Any], key: str) -> str:
     val = r.get(key)
     if key in ("source", "target") and isinstance(val, list):
-        return ", ".join(f"{a['code']}{'/' + a['sector'] if a.get('sector') else ''}"
-                         f"{' (' + a['name'] + ')' if a.get('name') else ''}" for a in val)
+        return ", ".join(
+            f"{a['code']}{'/' + a['sector'] if a.get('sector') else ''}"
+            f"{' (' + a['name'] + ')' if a.get('name') else ''}"
+            for a in val
+        )
     if key == "documents" and isinstance(val, list):
         return str(len(val))
     if val is None:
@@ -219,12 +244,30 @@ def events(
     """
     from warta.export import EventFilter, merged_events
 
-    flt = EventFilter(actor=actor, source=source, target=target, event=type_,
-                      since=_date(since, "--since"), until=_date(until, "--until"))
+    flt = EventFilter(
+        actor=actor,
+        source=source,
+        target=target,
+        event=type_,
+        since=_date(since, "--since"),
+        until=_date(until, "--until"),
+    )
     with _open(db, read_only=True) as store:
         rows = _take(merged_events(store.con, flt), limit)
-        _emit(rows, fmt, [("date", "date"), ("event", "event"), ("source", "source"), ("target", "target"),
-                          ("modality", "modality"), ("documents", "docs"), ("text", "evidence")], "events")
+        _emit(
+            rows,
+            fmt,
+            [
+                ("date", "date"),
+                ("event", "event"),
+                ("source", "source"),
+                ("target", "target"),
+                ("modality", "modality"),
+                ("documents", "docs"),
+                ("text", "evidence"),
+            ],
+            "events",
+        )
 
 
 def _take(rows: Iterator[dict[str, Any]], limit: int) -> Iterator[dict[str, Any]]:
@@ -258,14 +301,19 @@ def articles(
     if until:
         where.append("a.published <= ?")
         params.append(_date(until, "--until"))
-    cols = "a.id, a.published, a.published_source, a.outlet, a.dateline, a.byline, a.title, a.origin, a.url, " \
-           "a.duplicate_of, (SELECT count(*) FROM events e WHERE e.article_id = a.id AND NOT e.negated) AS events"
+    cols = (
+        "a.id, a.published, a.published_source, a.outlet, a.dateline, a.byline, a.title, a.origin, a.url, "
+        "a.duplicate_of, "
+        "(SELECT count(*) FROM events e WHERE e.article_id = a.id AND NOT e.negated) AS events"
+    )
     if text:
         cols += ", a.text"
     sql = f"SELECT {cols} FROM articles a WHERE {' AND '.join(where)} ORDER BY a.published NULLS LAST, a.id LIMIT {limit}"  # noqa: S608,E501
     with _open(db, read_only=True) as store:
-        rows = ({k: (v.isoformat() if isinstance(v, date) else v) for k, v in r.items()}
-                for r in iter_rows(store.con, sql, params))
+        rows = (
+            {k: (v.isoformat() if isinstance(v, date) else v) for k, v in r.items()}
+            for r in iter_rows(store.con, sql, params)
+        )
         if fmt is Fmt.csv:
             import csv
 
@@ -276,14 +324,29 @@ def articles(
                 w.writerow(first)
                 w.writerows(rows)
             return
-        _emit(rows, fmt, [("published", "published"), ("outlet", "outlet"), ("dateline", "dateline"),
-                          ("title", "title"), ("events", "events"), ("duplicate_of", "copy of")], "articles")
+        _emit(
+            rows,
+            fmt,
+            [
+                ("published", "published"),
+                ("outlet", "outlet"),
+                ("dateline", "dateline"),
+                ("title", "title"),
+                ("events", "events"),
+                ("duplicate_of", "copy of"),
+            ],
+            "articles",
+        )
 
 
 @app.command("export")
 def export_cmd(
-    fmt: Annotated[ExportFmt, typer.Option("--format", help="jsonl (PLOVER-style), csv or parquet.")] = ExportFmt.jsonl,
-    out_path: Annotated[Path | None, typer.Option("--out", help="Output file (default: standard output).")] = None,
+    fmt: Annotated[
+        ExportFmt, typer.Option("--format", help="jsonl (PLOVER-style), csv or parquet.")
+    ] = ExportFmt.jsonl,
+    out_path: Annotated[
+        Path | None, typer.Option("--out", help="Output file (default: standard output).")
+    ] = None,
     db: DbOpt = DEFAULT_DB,
     actor: Annotated[str | None, typer.Option(help="Code on either side, e.g. CHN.")] = None,
     type_: Annotated[str | None, typer.Option("--type", help="PLOVER type.")] = None,
@@ -327,7 +390,8 @@ def quotes(
     if speaker:
         where, params = "q.speaker_code = ?", [speaker.upper()]
     sql = f"""SELECT q.article_id, q.sentence, q.start, q."end", q.cue, q.speaker_text,
-                     json_extract_string(q.speaker, '$.name') AS speaker_name, q.speaker_code, q.text, a.outlet
+                     json_extract_string(q.speaker, '$.name') AS speaker_name, q.speaker_code, q.text,
+                     a.outlet
               FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}
               ORDER BY a.published NULLS LAST, q.article_id, q.start LIMIT {limit}"""  # noqa: S608
     with _open(db, read_only=True) as store:
@@ -346,8 +410,18 @@ def quotes(
             for r in rows:
                 sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
             return
-        _emit(rows, fmt, [("speaker_code", "code"), ("speaker_name", "speaker"), ("cue", "cue"), ("text", "quote"),
-                          ("outlet", "outlet")], "quotes")
+        _emit(
+            rows,
+            fmt,
+            [
+                ("speaker_code", "code"),
+                ("speaker_name", "speaker"),
+                ("cue", "cue"),
+                ("text", "quote"),
+                ("outlet", "outlet"),
+            ],
+            "quotes",
+        )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -22,7 +22,9 @@ from warta.records import Actor, Article, Event, Location, Mention, Sentence, Ti
 
 _TOKEN = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
 _VERBAL = re.compile(r"^(me|ber|be|di|ter|per|memper|diper)")
-_CLAUSE_BREAK = re.compile(r"[;:]|,\s+(?:sementara|sedangkan|namun|tetapi|dan\s+(?=\w+\s+(?:me|ber|di)))|\bnamun\b")
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|,\s+(?:sementara|sedangkan|namun|tetapi|dan\s+(?=\w+\s+(?:me|ber|di)))|\bnamun\b"
+)
 
 
 @dataclass(frozen=True)
@@ -128,8 +130,12 @@ def find_verbs(toks: list[Tok], lex: Lexicon) -> list[VerbHit]:
             surface = toks[i].low
             if surface != first_word and not _VERBAL.match(surface):
                 continue
-            if surface.endswith("an") and not first_word.endswith("an") and surface != first_word and \
-                    not surface.startswith(("me", "di", "ber")):
+            if (
+                surface.endswith("an")
+                and not first_word.endswith("an")
+                and surface != first_word
+                and not surface.startswith(("me", "di", "ber"))
+            ):
                 continue
             passive = surface.startswith("di") and not first_word.startswith("di")
             hit = VerbHit(i, i + n - 1, e, passive)
@@ -197,13 +203,19 @@ def code_sentence(
             conj = [i for i, w in enumerate(link) if w in _NEW_CLAUSE]
             new_subject = conj and any(link_toks[conj[-1]].end <= m.start and m.end <= vstart for m in actors)
             if new_subject:
-                left = link_toks[conj[-1]].end  # "Rusia menyerang Kyiv dan Ukraina membalas": a clause of its own
+                left = link_toks[
+                    conj[-1]
+                ].end  # "Rusia menyerang Kyiv dan Ukraina membalas": a clause of its own
             elif _complement(link, lex):
                 continue  # "mendesak X untuk membantu", "konsekuensi mendukung": not an event of its own
             else:
-                subject_until = toks[prev[-1].first].start  # "X mengecam Y, serta menuduh Z": X is the subject
+                subject_until = toks[
+                    prev[-1].first
+                ].start  # "X mengecam Y, serta menuduh Z": X is the subject
         before = [m for m in actors if left <= m.start and m.end <= subject_until]
-        after = [m for m in actors + _destinations(places, art.text, vend) if vend <= m.start and m.end <= right]
+        after = [
+            m for m in actors + _destinations(places, art.text, vend) if vend <= m.start and m.end <= right
+        ]
         after.sort(key=lambda m: m.start)
         if v.passive:
             agent = _after_agent(toks, v, after, lex)
@@ -229,10 +241,24 @@ def code_sentence(
                     continue
                 events.append(
                     Event(
-                        article_id=art.id, sentence=s.index, event=v.entry.plover, mode=v.entry.mode, context=None,
-                        cameo=v.entry.cameo, goldstein=v.entry.goldstein, modality=modality, negated=negated,
-                        source=(_actor(a),), target=(_actor(b),), date=when[0], date_precision=when[1],
-                        date_source=when[2], location=location, text=s.text, verb_start=vstart, verb_end=vend,
+                        article_id=art.id,
+                        sentence=s.index,
+                        event=v.entry.plover,
+                        mode=v.entry.mode,
+                        context=None,
+                        cameo=v.entry.cameo,
+                        goldstein=v.entry.goldstein,
+                        modality=modality,
+                        negated=negated,
+                        source=(_actor(a),),
+                        target=(_actor(b),),
+                        date=when[0],
+                        date_precision=when[1],
+                        date_source=when[2],
+                        location=location,
+                        text=s.text,
+                        verb_start=vstart,
+                        verb_end=vend,
                         verb_text=art.text[vstart:vend],
                     )
                 )
@@ -250,9 +276,15 @@ def _complement(link: list[str], lex: Lexicon) -> bool:
 
 def _coordinated_verb(link: list[str]) -> bool:
     """ "X mengecam Y, serta menuduh Z": the second verb shares the subject of the first."""
-    words = [w for w in link if w not in {"juga", "pun", "turut", "kemudian", "lalu", "pula", "bahkan", "sekaligus"}]
-    return bool(words) and words[-1] in {"dan", "serta", "lalu", "kemudian", "sekaligus"} or (
-        not words and bool(link)
+    words = [
+        w
+        for w in link
+        if w not in {"juga", "pun", "turut", "kemudian", "lalu", "pula", "bahkan", "sekaligus"}
+    ]
+    return (
+        bool(words)
+        and words[-1] in {"dan", "serta", "lalu", "kemudian", "sekaligus"}
+        or (not words and bool(link))
     )
 
 
@@ -284,7 +316,18 @@ def _after_agent(toks: list[Tok], v: VerbHit, after: list[Mention], lex: Lexicon
 
 
 _CONJ = {"dan", "serta", "maupun", "dan juga", ", dan", ", serta"}
-_NEW_CLAUSE = {"dan", "serta", "sementara", "sedangkan", "namun", "tetapi", "lalu", "kemudian", "sebelum", "setelah"}
+_NEW_CLAUSE = {
+    "dan",
+    "serta",
+    "sementara",
+    "sedangkan",
+    "namun",
+    "tetapi",
+    "lalu",
+    "kemudian",
+    "sebelum",
+    "setelah",
+}
 
 
 def _nearest_group(ms: list[Mention], text: str) -> list[Mention]:

@@ -42,7 +42,9 @@ class NearDuplicateIndex:
         self.threshold = threshold
 
     def _mh(self, sig: list[int]) -> MinHash:
-        return MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.asarray(sig, dtype=np.uint64), scheme=_template().scheme)
+        return MinHash(
+            num_perm=NUM_PERM, seed=1, hashvalues=np.asarray(sig, dtype=np.uint64), scheme=_template().scheme
+        )
 
     def add(self, key: str, sig: list[int]) -> None:
         if key in self.sigs or len(sig) != NUM_PERM:

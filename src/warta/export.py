@@ -120,18 +120,45 @@ def _record(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "num_outlets": len({d["outlet"] for d in docs.values() if d["outlet"]}),
         "sources_independent": len(independent),
         "evidence": [
-            {"document": r["article_id"], "sentence": r["sentence"], "verb": [r["verb_start"], r["verb_end"]],
-             "date_source": r["date_source"]}
+            {
+                "document": r["article_id"],
+                "sentence": r["sentence"],
+                "verb": [r["verb_start"], r["verb_end"]],
+                "date_source": r["date_source"],
+            }
             for r in rows
         ],
     }
 
 
 CSV_COLUMNS = [
-    "id", "date", "date_precision", "event", "mode", "context", "cameo", "goldstein", "modality",
-    "source_code", "source_sector", "source_name", "source_text", "target_code", "target_sector",
-    "target_name", "target_text", "location_name", "location_code", "location_lat", "location_lon",
-    "num_documents", "num_outlets", "sources_independent", "outlets", "document_ids", "text",
+    "id",
+    "date",
+    "date_precision",
+    "event",
+    "mode",
+    "context",
+    "cameo",
+    "goldstein",
+    "modality",
+    "source_code",
+    "source_sector",
+    "source_name",
+    "source_text",
+    "target_code",
+    "target_sector",
+    "target_name",
+    "target_text",
+    "location_name",
+    "location_code",
+    "location_lat",
+    "location_lon",
+    "num_documents",
+    "num_outlets",
+    "sources_independent",
+    "outlets",
+    "document_ids",
+    "text",
 ]
 
 
@@ -146,8 +173,24 @@ def flatten(rec: dict[str, Any]) -> dict[str, Any]:
 
     loc = rec["location"] or {}
     return {
-        **{k: rec[k] for k in ("id", "date", "date_precision", "event", "mode", "context", "cameo", "goldstein",
-                                "modality", "num_documents", "num_outlets", "sources_independent", "text")},
+        **{
+            k: rec[k]
+            for k in (
+                "id",
+                "date",
+                "date_precision",
+                "event",
+                "mode",
+                "context",
+                "cameo",
+                "goldstein",
+                "modality",
+                "num_documents",
+                "num_outlets",
+                "sources_independent",
+                "text",
+            )
+        },
         **side("source", rec["source"]),
         **side("target", rec["target"]),
         "location_name": loc.get("name"),

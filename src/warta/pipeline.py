@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from warta import coder, dedupe, langid, quotes, sentences, timex
 from warta.actors import find_mentions
@@ -50,7 +50,9 @@ def _analyse(doc: Document, pack: LanguagePack, today: date) -> Analysis:
     rules = rules_for(pack)
     outlet = cleaned.outlet or outlet_name(outlet_hint, rules) or _outlet_from_url(url, rules)
     article = Article(
-        id=content_id(re.sub(r"\s+", " ", cleaned.text.lower())),
+        # the same text from the same outlet is one article; another outlet carrying it is a copy (linked by
+        # the near-duplicate index in the store), which keeps both outlets in the event's documents
+        id=content_id(f"{outlet or ''}\n" + re.sub(r"\s+", " ", cleaned.text.lower())),
         document_id=doc.id,
         text=cleaned.text,
         title=cleaned.title,
@@ -70,8 +72,14 @@ def _analyse(doc: Document, pack: LanguagePack, today: date) -> Analysis:
     events = coder.code_article(article, sents, mentions, timexes, pack)
     qs = [replace(q, article_id=article.id) for q in quotes.find_quotes(article.text, sents, mentions, pack)]
     return Analysis(
-        document=doc, article=article, sentences=sents, mentions=mentions, timexes=timexes, events=events,
-        quotes=qs, minhash=dedupe.signature(article.text),
+        document=doc,
+        article=article,
+        sentences=sents,
+        mentions=mentions,
+        timexes=timexes,
+        events=events,
+        quotes=qs,
+        minhash=dedupe.signature(article.text),
     )
 
 
@@ -96,7 +104,7 @@ def _publication_date(
     if days:
         return max(days), "inferred"
     if doc.mtime:
-        return datetime.fromtimestamp(doc.mtime, tz=timezone.utc).date(), "mtime"
+        return datetime.fromtimestamp(doc.mtime, tz=UTC).date(), "mtime"
     return None, "none"
 
 

@@ -155,7 +155,9 @@ def read(path: Path) -> Iterator[Document | InputError]:
         suffix = path.suffix.lower()
         limit = MAX_JSONL_BYTES if suffix in JSONL_SUFFIXES else MAX_BYTES
         if st.st_size > limit:
-            yield InputError(origin, f"file too large ({st.st_size / 1e6:.0f} MB > {limit / 1e6:.0f} MB); split it")
+            yield InputError(
+                origin, f"file too large ({st.st_size / 1e6:.0f} MB > {limit / 1e6:.0f} MB); split it"
+            )
             return
         if suffix in JSONL_SUFFIXES:
             yield from _read_jsonl(path, st.st_mtime)

@@ -14,7 +14,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -85,8 +85,14 @@ def event_id(article_id: str, ev: Event) -> str:
     from warta.sources import content_id
 
     key = "|".join(
-        [article_id, str(ev.sentence), str(ev.verb_start), ev.event, ",".join(a.code for a in ev.source),
-         ",".join(a.code for a in ev.target)]
+        [
+            article_id,
+            str(ev.sentence),
+            str(ev.verb_start),
+            ev.event,
+            ",".join(a.code for a in ev.source),
+            ",".join(a.code for a in ev.target),
+        ]
     )
     return content_id(key)
 
@@ -96,8 +102,14 @@ def merge_key(ev: Event) -> str:
     from warta.sources import content_id
 
     key = "|".join(
-        [ev.event, ",".join(sorted({a.code for a in ev.source})), ",".join(sorted({a.code for a in ev.target})),
-         ev.date.isoformat() if ev.date else "", ev.date_precision, ev.modality]
+        [
+            ev.event,
+            ",".join(sorted({a.code for a in ev.source})),
+            ",".join(sorted({a.code for a in ev.target})),
+            ev.date.isoformat() if ev.date else "",
+            ev.date_precision,
+            ev.modality,
+        ]
     )
     return content_id(key)
 
@@ -154,7 +166,9 @@ class Store:
     def _near_index(self) -> NearDuplicateIndex:
         if self._lsh is None:
             self._lsh = NearDuplicateIndex()
-            for art_id, sig in self.con.execute("SELECT id, minhash FROM articles WHERE minhash IS NOT NULL").fetchall():
+            for art_id, sig in self.con.execute(
+                "SELECT id, minhash FROM articles WHERE minhash IS NOT NULL"
+            ).fetchall():
                 self._lsh.add(art_id, sig)
         return self._lsh
 
@@ -168,7 +182,7 @@ class Store:
     def write(self, analyses: list[Analysis]) -> WriteStats:
         """Store one batch in one transaction."""
         stats = WriteStats()
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        now = datetime.now(UTC).replace(tzinfo=None)
         rows: dict[str, list[dict[str, Any]]] = {
             t: [] for t in ("documents", "articles", "sentences", "mentions", "timexes", "events", "quotes")
         }
@@ -183,20 +197,35 @@ class Store:
                 stats.unchanged += 1
                 continue
             batch_docs.add(doc.id)
-            base = {"id": doc.id, "origin": doc.origin, "url": doc.url, "encoding": doc.encoding, "ingested_at": now}
+            base = {
+                "id": doc.id,
+                "origin": doc.origin,
+                "url": doc.url,
+                "encoding": doc.encoding,
+                "ingested_at": now,
+            }
             if an.article is None:
                 stats.skipped += 1
                 stats.reasons[_reason_group(an.error or "unknown")] += 1
-                rows["documents"].append({**base, "status": "skipped", "reason": an.error, "article_id": None})
+                rows["documents"].append(
+                    {**base, "status": "skipped", "reason": an.error, "article_id": None}
+                )
                 continue
             art = an.article
-            exists = art.id in batch_articles or self.con.execute(
-                "SELECT 1 FROM articles WHERE id = ?", [art.id]
-            ).fetchone()
+            exists = (
+                art.id in batch_articles
+                or self.con.execute("SELECT 1 FROM articles WHERE id = ?", [art.id]).fetchone()
+            )
             if exists:
                 stats.duplicates += 1
-                rows["documents"].append({**base, "status": "duplicate", "reason": "same text as a stored article",
-                                          "article_id": art.id})
+                rows["documents"].append(
+                    {
+                        **base,
+                        "status": "duplicate",
+                        "reason": "same text as a stored article",
+                        "article_id": art.id,
+                    }
+                )
                 continue
             batch_articles.add(art.id)
             stats.stored += 1
@@ -208,25 +237,66 @@ class Store:
             if sig:
                 new_sigs.append((art.id, sig))
                 lsh.add(art.id, sig)
-            rows["articles"].append({
-                "id": art.id, "document_id": doc.id, "origin": doc.origin, "url": art.url, "title": art.title,
-                "outlet": art.outlet, "published": art.published, "published_source": art.published_source,
-                "dateline": art.dateline, "byline": art.byline, "language": art.language,
-                "relays": list(art.relays), "text": art.text, "removed_lines": art.removed_lines,
-                "duplicate_of": dup_of, "similarity": sim, "minhash": sig or None, "ingested_at": now,
-            })
+            rows["articles"].append(
+                {
+                    "id": art.id,
+                    "document_id": doc.id,
+                    "origin": doc.origin,
+                    "url": art.url,
+                    "title": art.title,
+                    "outlet": art.outlet,
+                    "published": art.published,
+                    "published_source": art.published_source,
+                    "dateline": art.dateline,
+                    "byline": art.byline,
+                    "language": art.language,
+                    "relays": list(art.relays),
+                    "text": art.text,
+                    "removed_lines": art.removed_lines,
+                    "duplicate_of": dup_of,
+                    "similarity": sim,
+                    "minhash": sig or None,
+                    "ingested_at": now,
+                }
+            )
             rows["sentences"] += [
-                {"article_id": art.id, "idx": s.index, "start": s.start, "end": s.end, "paragraph": s.paragraph,
-                 "text": s.text} for s in an.sentences
+                {
+                    "article_id": art.id,
+                    "idx": s.index,
+                    "start": s.start,
+                    "end": s.end,
+                    "paragraph": s.paragraph,
+                    "text": s.text,
+                }
+                for s in an.sentences
             ]
             rows["mentions"] += [
-                {"article_id": art.id, "sentence": m.sentence, "start": m.start, "end": m.end, "text": m.text,
-                 "code": m.code, "sector": m.sector, "name": m.name, "kind": m.kind, "role": m.role}
+                {
+                    "article_id": art.id,
+                    "sentence": m.sentence,
+                    "start": m.start,
+                    "end": m.end,
+                    "text": m.text,
+                    "code": m.code,
+                    "sector": m.sector,
+                    "name": m.name,
+                    "kind": m.kind,
+                    "role": m.role,
+                }
                 for m in an.mentions
             ]
             rows["timexes"] += [
-                {"article_id": art.id, "start": t.start, "end": t.end, "text": t.text, "type": t.type,
-                 "value": t.value, "precision": t.precision, "first_day": t.first_day} for t in an.timexes
+                {
+                    "article_id": art.id,
+                    "start": t.start,
+                    "end": t.end,
+                    "text": t.text,
+                    "type": t.type,
+                    "value": t.value,
+                    "precision": t.precision,
+                    "first_day": t.first_day,
+                }
+                for t in an.timexes
             ]
             seen_events: set[str] = set()
             for ev in an.events:
@@ -235,23 +305,52 @@ class Store:
                     continue
                 seen_events.add(eid)
                 stats.events += 0 if ev.negated else 1
-                rows["events"].append({
-                    "id": eid, "merge_key": merge_key(ev), "article_id": art.id, "sentence": ev.sentence,
-                    "event": ev.event, "mode": ev.mode, "context": ev.context, "cameo": ev.cameo,
-                    "goldstein": ev.goldstein, "modality": ev.modality, "negated": ev.negated,
-                    "source": _actor_json(ev.source), "target": _actor_json(ev.target),
-                    "source_codes": [a.code for a in ev.source], "target_codes": [a.code for a in ev.target],
-                    "date": ev.date, "date_precision": ev.date_precision, "date_source": ev.date_source,
-                    "location": json.dumps(ev.location.as_json(), ensure_ascii=False) if ev.location else None,
-                    "text": ev.text, "verb_start": ev.verb_start, "verb_end": ev.verb_end,
-                    "verb_text": ev.verb_text,
-                    "speaker": json.dumps(ev.speaker.as_json(), ensure_ascii=False) if ev.speaker else None,
-                })
+                rows["events"].append(
+                    {
+                        "id": eid,
+                        "merge_key": merge_key(ev),
+                        "article_id": art.id,
+                        "sentence": ev.sentence,
+                        "event": ev.event,
+                        "mode": ev.mode,
+                        "context": ev.context,
+                        "cameo": ev.cameo,
+                        "goldstein": ev.goldstein,
+                        "modality": ev.modality,
+                        "negated": ev.negated,
+                        "source": _actor_json(ev.source),
+                        "target": _actor_json(ev.target),
+                        "source_codes": [a.code for a in ev.source],
+                        "target_codes": [a.code for a in ev.target],
+                        "date": ev.date,
+                        "date_precision": ev.date_precision,
+                        "date_source": ev.date_source,
+                        "location": json.dumps(ev.location.as_json(), ensure_ascii=False)
+                        if ev.location
+                        else None,
+                        "text": ev.text,
+                        "verb_start": ev.verb_start,
+                        "verb_end": ev.verb_end,
+                        "verb_text": ev.verb_text,
+                        "speaker": json.dumps(ev.speaker.as_json(), ensure_ascii=False)
+                        if ev.speaker
+                        else None,
+                    }
+                )
             rows["quotes"] += [
-                {"article_id": art.id, "sentence": q.sentence, "start": q.start, "end": q.end, "text": q.text,
-                 "speaker": json.dumps(q.speaker.as_json(), ensure_ascii=False) if q.speaker else None,
-                 "speaker_code": q.speaker.code if q.speaker else None, "speaker_text": q.speaker_text,
-                 "cue": q.cue, "direct": q.direct} for q in an.quotes
+                {
+                    "article_id": art.id,
+                    "sentence": q.sentence,
+                    "start": q.start,
+                    "end": q.end,
+                    "text": q.text,
+                    "speaker": json.dumps(q.speaker.as_json(), ensure_ascii=False) if q.speaker else None,
+                    "speaker_code": q.speaker.code if q.speaker else None,
+                    "speaker_text": q.speaker_text,
+                    "cue": q.cue,
+                    "direct": q.direct,
+                }
+                for q in an.quotes
             ]
         try:
             self.con.execute("BEGIN TRANSACTION")
@@ -281,7 +380,9 @@ def _reason_group(reason: str) -> str:
     return reason.split(" (")[0]
 
 
-def iter_rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> Iterator[dict[str, Any]]:
+def iter_rows(
+    con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None
+) -> Iterator[dict[str, Any]]:
     cur = con.execute(sql, params or [])
     names = [d[0] for d in cur.description]
     while True:
