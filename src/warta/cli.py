@@ -49,7 +49,7 @@ def _open(db: Path, read_only: bool = False) -> Store:
     try:
         return Store(db, read_only=read_only)
     except StoreError as exc:
-        err.print(f"[red]warta:[/] {exc}", highlight=False)
+        _fail(str(exc))
         raise typer.Exit(2) from None
 
 
@@ -143,12 +143,17 @@ def analyze(
         counts = store.counts()
         store.close()
     if strict and failures:
-        err.print(f"[red]warta:[/] stopped at the first failure (--strict): {failures[0]}", highlight=False)
+        _fail(f"stopped at the first failure (--strict): {failures[0]}")
         raise typer.Exit(1)
     elapsed = time.perf_counter() - started
     if not quiet:
         _summary(docs_read, files, failures, totals, counts, elapsed, db)
     raise typer.Exit(1 if failures else 0)
+
+
+def _fail(line: str) -> None:
+    sys.stderr.write("warta: " + " ".join(line.split()) + "\n")
+    sys.stderr.flush()
 
 
 def _skipped(line: str) -> None:

@@ -21,7 +21,6 @@ from warta.lang import LanguagePack
 from warta.records import Actor, Article, Event, Location, Mention, Sentence, Timex
 
 _TOKEN = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
-_VERBAL = re.compile(r"^(me|ber|be|di|ter|per|memper|diper)")
 _CLAUSE_BREAK = re.compile(
     r"[;:]|,\s+(?:sementara|sedangkan|namun|tetapi|dan\s+(?=\w+\s+(?:me|ber|di)))|\bnamun\b"
 )
@@ -47,6 +46,7 @@ class Lexicon:
     conditional: frozenset[str]
     speech: frozenset[str]
     passive_agent: frozenset[str]
+    ambiguous: frozenset[str]  # surface forms that look like an event verb but are not one
 
 
 @lru_cache(maxsize=200_000)
@@ -89,6 +89,7 @@ def lexicon(pack: LanguagePack) -> Lexicon:
         conditional=words("conditional"),
         speech=words("speech_verbs"),
         passive_agent=words("passive_agent") or frozenset({"oleh"}),
+        ambiguous=words("ambiguous_surface_forms"),
     )
 
 
@@ -117,29 +118,71 @@ class VerbHit:
     passive: bool
 
 
+_ENCLITIC = ("nya", "lah", "kah", "pun")
+
+
+def affix_class(word: str) -> tuple[str, str]:
+    """(prefix class, suffix) of a surface word: M (me-/di-), P (memper-/diper-), B (ber-), T (ter-),
+    N (other affixed forms, nouns) or 0 (a bare root); suffix "kan", "i" or "".
+
+    Stems alone confuse words of one root with different meanings ("bertemu" meet / "menemukan" find,
+    "bersedia" willing / "tersedia" available, "memperingatkan" warn / "mengingat" recall); a token
+    matches a pattern word only when their stems and their affix classes agree.
+    """
+    w = word.lower()
+    root = stem(w)
+    for enc in _ENCLITIC:
+        if w.endswith(enc) and len(w) - len(enc) > len(root):
+            w = w[: -len(enc)]
+            break
+    if w == root:
+        return "0", ""
+    suffix = (
+        "kan"
+        if w.endswith("kan") and not root.endswith("kan")
+        else "i"
+        if (w.endswith("i") and not root.endswith("i"))
+        else ""
+    )
+    if w.startswith(("memper", "diper")):
+        return "P", suffix
+    if w.startswith(("me", "di")):
+        return "M", suffix
+    if w.startswith(("ber", "be")):
+        return "B", suffix
+    if w.startswith("ter"):
+        return "T", suffix
+    return "N", suffix
+
+
+def _word_matches(token: Tok, word: str, word_stem: str) -> bool:
+    if token.stem != word_stem:
+        return False
+    if token.low == word:
+        return True
+    t_cls, t_suf = affix_class(token.low)
+    p_cls, p_suf = affix_class(word)
+    if t_cls != p_cls:
+        return False
+    return not p_suf or t_suf == p_suf
+
+
 def find_verbs(toks: list[Tok], lex: Lexicon) -> list[VerbHit]:
     hits: list[VerbHit] = []
     i = 0
     while i < len(toks):
         hit = None
-        for e in lex.by_first.get(toks[i].stem, ()):
-            n = len(e.stems)
-            if i + n > len(toks) or any(toks[i + k].stem != e.stems[k] for k in range(n)):
-                continue
-            first_word = e.pattern.split()[0].lower()
-            surface = toks[i].low
-            if surface != first_word and not _VERBAL.match(surface):
-                continue
-            if (
-                surface.endswith("an")
-                and not first_word.endswith("an")
-                and surface != first_word
-                and not surface.startswith(("me", "di", "ber"))
-            ):
-                continue
-            passive = surface.startswith("di") and not first_word.startswith("di")
-            hit = VerbHit(i, i + n - 1, e, passive)
-            break
+        if toks[i].low not in lex.ambiguous:
+            for e in lex.by_first.get(toks[i].stem, ()):
+                n = len(e.stems)
+                words = e.pattern.lower().split()
+                if i + n > len(toks) or any(
+                    not _word_matches(toks[i + k], words[k], e.stems[k]) for k in range(n)
+                ):
+                    continue
+                passive = toks[i].low.startswith("di") and not words[0].startswith("di")
+                hit = VerbHit(i, i + n - 1, e, passive)
+                break
         if hit:
             hits.append(hit)
             i = hit.last + 1
@@ -162,6 +205,8 @@ def _clause_bounds(s: Sentence, toks: list[Tok], v: VerbHit, verbs: list[VerbHit
     for t in toks:
         if t.low in {"bahwa", "agar", "supaya"} and t.end <= vstart:
             left = max(left, t.end)
+        elif t.low in _TOPIC and t.start > toks[v.last].end:
+            right = min(right, t.start)  # "memperingatkan X tentang Y": Y is the topic, not the target
     return left, right
 
 
@@ -315,6 +360,7 @@ def _after_agent(toks: list[Tok], v: VerbHit, after: list[Mention], lex: Lexicon
     return []
 
 
+_TOPIC = {"tentang", "mengenai", "soal", "terkait", "seputar", "perihal"}
 _CONJ = {"dan", "serta", "maupun", "dan juga", ", dan", ", serta"}
 _NEW_CLAUSE = {
     "dan",
