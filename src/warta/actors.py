@@ -230,7 +230,7 @@ def _compose(
                 code = people[name.split()[-1].lower()][0]
         elif e.kind in {"state", "metonym", "capital", "igo"}:
             # "Rusia Sergei Lavrov", "koleganya dari Rusia, Sergey Lavrov"
-            if j < len(hits) and hits[j][2].kind == "person" and _gap(text, end, hits[j][0]) <= 2:
+            if j < len(hits) and hits[j][2].kind == "person" and _gap(text, end, hits[j][0]) == 0:
                 p = hits[j][2]
                 name, end, kind, sector = p.person, hits[j][1], "person", p.sector or sector
                 j += 1
@@ -279,7 +279,7 @@ def _compose(
 
 
 def _gap(text: str, a: int, b: int) -> int:
-    """Words between two spans (0 when adjacent, commas ignored)."""
+    """Words (or other marks) between two spans: 0 when only spaces or a comma separate them."""
     between = text[a:b].replace(",", " ").split()
     return len(between) if b >= a else 99
 

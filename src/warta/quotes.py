@@ -1,69 +1,67 @@
 """Direct quotes and their speakers, first version: “…,” kata X / X mengatakan, “…”.
 
-The speaker is the actor mention in the attribution; a pronoun cue ("ujarnya", "katanya") or a
-bare "kata dia" takes the last named speaker of the article.
+The speaker is the actor mention in the attribution; a pronominal cue ("ujarnya", "katanya",
+"menurutnya") or "kata dia" takes the last named speaker of the article.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from warta.lang import LanguagePack
 from warta.records import Actor, Mention, Quote, Sentence
 
 _QUOTE = re.compile(r"[“\"](?P<q>[^”\"]{8,}?)[”\"]")
+_WINDOW = 120  # characters around a quotation searched for its cue and speaker
 
 
-def find_quotes(
-    text: str, sentences: list[Sentence], mentions: list[Mention], pack: LanguagePack
-) -> list[Quote]:
-    cues = sorted(
-        {str(c).lower() for c in pack.yaml("cues.yaml").get("speech_verbs", [])}, key=len, reverse=True
-    )
-    cue_rx = re.compile(r"\b(" + "|".join(re.escape(c) for c in cues) + r")\b", re.I) if cues else None
+@cache
+def _cue_regex(pack: LanguagePack) -> re.Pattern[str] | None:
+    cues = sorted({str(c).lower() for c in pack.yaml("cues.yaml").get("speech_verbs", [])}, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(c) for c in cues) + r")\b", re.I) if cues else None
+
+
+def _pronominal(cue: str, rest: str) -> bool:
+    return cue.endswith("nya") or rest.lstrip()[:4].rstrip(" .,") in {"dia", "ia", "ia."}
+
+
+def _actor(m: Mention | None) -> Actor | None:
+    return Actor(m.text, m.code, m.sector, m.name) if m else None
+
+
+def find_quotes(text: str, sentences: list[Sentence], mentions: list[Mention], pack: LanguagePack) -> list[Quote]:
+    cue_rx = _cue_regex(pack)
+    if cue_rx is None:
+        return []
     out: list[Quote] = []
     last_speaker: Mention | None = None
     for s in sentences:
+        actors = [x for x in mentions if x.sentence == s.index and x.code and x.role == "actor"]
         for m in _QUOTE.finditer(s.text):
             qs, qe = s.start + m.start("q"), s.start + m.end("q")
-            after = s.text[m.end() : m.end() + 80]
-            before = s.text[max(0, m.start() - 120) : m.start()]
-            cue = None
-            speaker: Mention | None = None
-            ca = cue_rx.search(after) if cue_rx else None
-            if ca and ca.start() <= 3:
-                cue = ca.group(1).lower()
-                lo = s.start + m.end() + ca.end()
-                speaker = next(
-                    (
-                        x
-                        for x in mentions
-                        if x.sentence == s.index
-                        and x.start >= lo
-                        and x.code
-                        and x.role == "actor"
-                        and x.start - lo <= 40
-                    ),
-                    None,
-                )
-                if (
-                    speaker is None
-                    and cue.endswith("nya")
-                    or s.text[m.end() + ca.end() :].lstrip()[:3] in {"dia", "ia"}
-                ):
+            cue, speaker = None, None
+            after = cue_rx.search(s.text[m.end() : m.end() + _WINDOW])
+            if after and after.start() <= 3:
+                # “…,” kata Wang / ujarnya
+                cue = after.group(1).lower()
+                lo = s.start + m.end() + after.end()
+                if _pronominal(cue, text[lo : lo + 6]):
                     speaker = last_speaker
+                else:
+                    speaker = next((x for x in actors if lo <= x.start <= lo + 40), None)
             else:
-                matches = list(cue_rx.finditer(before)) if cue_rx else []
-                cb = matches[-1] if matches else None
-                if cb is not None:
-                    cue = cb.group(1).lower()
-                    hi = s.start + max(0, m.start() - 120) + cb.start()
-                    cands = [
-                        x
-                        for x in mentions
-                        if x.sentence == s.index and x.end <= hi and x.code and x.role == "actor"
-                    ]
-                    speaker = cands[-1] if cands else last_speaker
+                # Wang mengatakan, “…”
+                base = max(0, m.start() - _WINDOW)
+                before = list(cue_rx.finditer(s.text[base : m.start()]))
+                if before:
+                    cue = before[-1].group(1).lower()
+                    hi = s.start + base + before[-1].start()
+                    if _pronominal(cue, ""):
+                        speaker = last_speaker
+                    else:
+                        cands = [x for x in actors if x.end <= hi]
+                        speaker = cands[-1] if cands else last_speaker
             if cue is None:
                 continue
             if speaker is not None and speaker.name:
@@ -75,9 +73,7 @@ def find_quotes(
                     start=qs,
                     end=qe,
                     text=text[qs:qe],
-                    speaker=Actor(speaker.text, speaker.code, speaker.sector, speaker.name)
-                    if speaker
-                    else None,
+                    speaker=_actor(speaker),
                     speaker_text=speaker.text if speaker else None,
                     cue=cue,
                     direct=True,

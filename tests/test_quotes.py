@@ -1,0 +1,30 @@
+"""Direct quotes and speakers on text written for the tests."""
+
+from __future__ import annotations
+
+from warta.actors import find_mentions
+from warta.quotes import find_quotes
+from warta.sentences import split
+
+TEXT = (
+    "Menteri Luar Negeri Australia Penny Wong tiba di Jakarta pada Senin.\n\n"
+    "“Kami ingin memperdalam kerja sama maritim dengan Indonesia,” kata Wong kepada wartawan.\n\n"
+    "“Hubungan ini sangat penting bagi kawasan,” ujarnya.\n\n"
+    "Presiden Prabowo Subianto mengatakan, “Indonesia menyambut baik langkah tersebut.”\n\n"
+    "Menurutnya, “ASEAN harus tetap bersatu.”"
+)
+
+
+def test_quotes_and_speakers(pack) -> None:
+    ss = split(TEXT, pack)
+    qs = find_quotes(TEXT, ss, find_mentions(TEXT, ss, pack), pack)
+    got = [(q.text[:20], q.cue, q.speaker.code if q.speaker else None, q.speaker.name if q.speaker else None)
+           for q in qs]
+    assert got == [
+        ("Kami ingin memperdal", "kata", "AUS", "Penny Wong"),
+        ("Hubungan ini sangat ", "ujarnya", "AUS", "Penny Wong"),
+        ("Indonesia menyambut ", "mengatakan", "IDN", "Prabowo Subianto"),
+        ("ASEAN harus tetap be", "menurutnya", "IDN", "Prabowo Subianto"),
+    ]
+    for q in qs:
+        assert TEXT[q.start:q.end] == q.text
