@@ -141,3 +141,20 @@ def test_corrupt_database_is_reported(tmp_path: Path, bad: str) -> None:
     db.write_text(bad + "x" * 5000)
     r = CliRunner().invoke(app, ["analyze", str(tmp_path), "--db", str(db)])
     assert r.exit_code == 2
+
+
+def test_timex_and_actors_commands(tmp_path: Path) -> None:
+    runner = CliRunner()
+    r = runner.invoke(app, ["timex", "--dct", "2024-04-10", "-"], input="Mereka bertemu pada Selasa (9 April) lalu.")
+    assert r.exit_code == 0, r.output
+    rec = json.loads(r.output.splitlines()[0])
+    assert rec["value"] == "2024-04-09" and rec["text"] == "Selasa (9 April)"
+    text = "Mereka bertemu pada Selasa (9 April) lalu."
+    assert text[rec["start"]:rec["end"]] == rec["text"]
+    _write(tmp_path / "in")
+    db = tmp_path / "a.duckdb"
+    runner.invoke(app, ["analyze", str(tmp_path / "in"), "--db", str(db)])
+    r = runner.invoke(app, ["actors", "--db", str(db), "--format", "jsonl"])
+    rows = [json.loads(line) for line in r.output.splitlines()]
+    assert {"IDN", "AUS", "CHN"} <= {row["code"] for row in rows}
+    assert any(row["name"] == "Retno Marsudi" and row["sector"] == "GOV" for row in rows)

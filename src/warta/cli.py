@@ -429,5 +429,82 @@ def quotes(
         )
 
 
+@app.command()
+def timex(
+    source: Annotated[str, typer.Argument(help="A text file, or - for standard input.")] = "-",
+    dct: Annotated[
+        str | None, typer.Option("--dct", help="Reference (publication) date, YYYY-MM-DD.")
+    ] = None,
+) -> None:
+    """Print the temporal expressions of a text, one JSON line each (text, start, end, type, value).
+
+    Example: echo "Menlu bertemu pada Selasa (9 April)." | warta timex --dct 2024-04-10
+    """
+    from warta.sources import decode
+    from warta.timex import find_timexes
+
+    anchor = _date(dct, "--dct")
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        text, _ = decode(data)
+    except (OSError, ValueError) as exc:
+        _fail(f"{source}: {exc}")
+        raise typer.Exit(1) from None
+    for t in find_timexes(text, anchor):
+        rec = {
+            "text": t.text,
+            "start": t.start,
+            "end": t.end,
+            "type": t.type,
+            "value": t.value,
+            "precision": t.precision,
+            "first_day": t.first_day.isoformat() if t.first_day else None,
+        }
+        sys.stdout.write(json.dumps(rec, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def actors(
+    db: DbOpt = DEFAULT_DB,
+    limit: Annotated[int, typer.Option(min=1)] = 50,
+    fmt: Annotated[Fmt, typer.Option("--format", help="table, jsonl or csv.")] = Fmt.table,
+) -> None:
+    """Who appears in the corpus, how often, and what warta resolved them to.
+
+    Example: warta actors --limit 20
+    """
+    sql = f"""SELECT code, sector, name, count(*) AS mentions, count(DISTINCT article_id) AS articles,
+                     mode(text) AS example
+              FROM mentions WHERE role = 'actor' AND code <> ''
+              GROUP BY code, sector, name ORDER BY mentions DESC, code LIMIT {limit}"""  # noqa: S608
+    with _open(db, read_only=True) as store:
+        rows = iter_rows(store.con, sql)
+        if fmt is Fmt.table:
+            _emit(
+                rows,
+                fmt,
+                [
+                    ("code", "code"),
+                    ("sector", "sector"),
+                    ("name", "name"),
+                    ("mentions", "mentions"),
+                    ("articles", "articles"),
+                    ("example", "as written"),
+                ],
+                "actors",
+            )
+        elif fmt is Fmt.jsonl:
+            for r in rows:
+                sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        else:
+            import csv
+
+            w = csv.DictWriter(
+                sys.stdout, fieldnames=["code", "sector", "name", "mentions", "articles", "example"]
+            )
+            w.writeheader()
+            w.writerows(rows)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
