@@ -25,26 +25,38 @@ _DATE_LINE = re.compile(
     r"|^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}.*)?$"
     r"|^(?:[A-Za-z']+,?\s+)?\d{1,2}/\d{1,2}/\d{4}(?:[\s,|-]+\d{1,2}[:.]\d{2}.*)?$",
 )
-_BYLINE = re.compile(r"^(?:rep|red|laporan|penulis|reporter|pewarta|editor)\s*:\s*(?P<name>[^/|]+)", re.I)
+_BYLINE = re.compile(r"^(?:rep|red|laporan|penulis|reporter|pewarta|editor)\s*(?::\s*|\s)(?P<name>[^/|]+)", re.I)
 _SOURCE = re.compile(r"^sumber\s*:\s*(?P<src>[^/|]+)", re.I)
 
 _PLACE = r"[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*){0,3}(?:,\s?[A-Z]{2})?"
 _OUTLET = r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z]{2,6}){1,2}"
-_DASH = r"\s*[-–—]{1,2}\s*"
+_DASH = r"(?:\s+[-–—]{1,2}\s*|[-–—]{1,2}\s+)"  # a dash with space on one side at least: not "RI-Malaysia"
 _DATELINES = [
     # REPUBLIKA.CO.ID, MOSKOW --   /   Liputan6.com, Jakarta -
     re.compile(rf"^(?P<outlet>{_OUTLET})\s*,\s*(?P<place>[A-Z][\w.'’ ]{{1,30}}?){_DASH}"),
-    # JAKARTA, KOMPAS.com -   /   TEMPO.CO, Jakarta - handled above
+    # JAKARTA, KOMPAS.com -
     re.compile(rf"^(?P<place>[A-Z][\w.'’ ]{{1,30}}?)\s*,\s*(?P<outlet>{_OUTLET}){_DASH}"),
     # Beijing | EGINDO.co –
     re.compile(rf"^(?P<place>[A-Z][\w.'’ ]{{1,30}}?)\s*\|\s*(?P<outlet>{_OUTLET}){_DASH}"),
+    # Jakarta (ANTARA) -   /   JAKARTA (ANTARA) -
+    re.compile(rf"^(?P<place>[A-Z][\w.'’ ]{{1,30}}?)\s*\((?P<outlet>[A-Za-z .]{{2,20}})\){_DASH}"),
     # SINDOnews.com -
     re.compile(rf"^(?P<outlet>{_OUTLET}){_DASH}"),
-    # JAKARTA (ANTARA) -   /   BEIJING-   /   NEW DELHI -   /   WASHINGTON, DC -
-    re.compile(rf"^(?P<place>{_PLACE})\s*(?:\((?P<outlet>[A-Za-z .]{{2,20}})\))?{_DASH}(?=\S)"),
     # ANTARA -
-    re.compile(r"^(?P<outlet>ANTARA|AFP|REUTERS|AP)\s*[-–—]{1,2}\s*"),
+    re.compile(r"^(?P<outlet>ANTARA|AFP|REUTERS|AP)\s*[-–—]{1,2}\s+"),
+    # BEIJING-   /   NEW DELHI -   /   WASHINGTON, DC -   /   WASHINGTON —
+    re.compile(rf"^(?P<place>{_PLACE}){_DASH}(?=\S)"),
 ]
+# "Jakarta, CNBC Indonesia - ..." (an outlet name with spaces, checked against outlets.tsv); "Seoul - ..."
+_DATELINE_NAMED = re.compile(
+    r"^(?P<place>[A-Z][\w.'’ ]{1,30}?)\s*,\s*(?P<outlet>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})\s*[-–—]{1,2}\s+"
+)
+_DATELINE_CITY = re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?)\s+[-–—]{1,2}\s+")
+_DATELINES.append(_DATELINE_CITY)
+# a dateline alone on its line: "Jakarta, CNN Indonesia --"
+_DATELINE_ALONE = re.compile(
+    r"^(?P<place>[A-Z][\w.'’ ]{1,30}?)\s*,\s*(?P<outlet>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})\s*[-–—]{1,2}$"
+)
 
 
 @dataclass(frozen=True)
@@ -55,6 +67,7 @@ class Rules:
     list_headers: frozenset[str]
     section_labels: frozenset[str]
     outlets: tuple[tuple[str, str], ...]
+    places: frozenset[str]  # city names (lower case) that may open a dateline in title case: "Seoul -"
 
 
 @cache
@@ -68,6 +81,12 @@ def rules_for(pack: LanguagePack) -> Rules:
         list_headers=frozenset(s.lower() for s in bp["list_headers"]),
         section_labels=frozenset(s.lower() for s in bp["section_labels"]),
         outlets=tuple(sorted(outlets, key=lambda o: -len(o[0]))),
+        places=frozenset(
+            r["name"].lower()
+            for name in ("places.tsv", "metonyms.tsv")
+            for r in pack.tsv(name)
+            if r.get("place") or r.get("kind") == "city"
+        ),
     )
 
 
@@ -109,6 +128,18 @@ def outlet_name(marker: str | None, rules: Rules) -> str | None:
     return marker.strip()
 
 
+def _outlet_in(line: str, rules: Rules) -> str | None:
+    """An outlet named in a short header line ("CNN Indonesia", "Rita Maharani - detikNews")."""
+    if len(words(line)) > 6:
+        return None
+    low = line.lower()
+    for key, name in rules.outlets:
+        for cand in (key, name.lower()):
+            if re.search(rf"(?<!\w){re.escape(cand)}(?!\w)", low):
+                return name
+    return None
+
+
 def _is_boilerplate(line: str, rules: Rules) -> bool:
     low = line.lower().rstrip(" :")
     if low in rules.drop_exact or line.lower() in rules.drop_exact:
@@ -126,22 +157,26 @@ def _is_date_line(line: str) -> bool:
     return bool(_DATE_LINE.match(line)) and len(words(line)) <= 14
 
 
-def match_dateline(paragraph: str) -> tuple[str | None, str | None, int] | None:
+def match_dateline(paragraph: str, rules: Rules | None = None) -> tuple[str | None, str | None, int] | None:
     """(place, outlet marker, length of the dateline prefix) when a paragraph opens with a dateline."""
-    for rx in _DATELINES:
+    for rx in _DATELINES + ([_DATELINE_NAMED] if rules else []):
         m = rx.match(paragraph)
         if not m:
             continue
         rest = paragraph[m.end() :]
-        if len(words(rest)) < 4:
-            continue
+        if len(words(rest)) < 4 or not (rest[:1].isalpha() or rest[:1] in "“\"'‘("):
+            continue  # the story opens with a word: "Kompas.com - 13/02/2025, 17:05 WIB" is a date line
         place = m.groupdict().get("place")
         if place:
             place = place.strip(" ,")
             if place.lower() in {"baca juga", "foto", "sumber", "video"} or len(place) > 30:
                 continue
-            # a title-case place is only a dateline when an outlet follows it
-            if not place.isupper() and not m.groupdict().get("outlet"):
+            # a title-case place is a dateline when an outlet follows it or it is a known city ("Seoul -")
+            if not place.isupper() and not m.groupdict().get("outlet") and not (
+                rules and place.lower() in rules.places
+            ):
+                continue
+            if rx is _DATELINE_NAMED and not (rules and _outlet_in(m["outlet"], rules)):
                 continue
             place = _title_place(place)
         return place, m.groupdict().get("outlet"), m.end()
@@ -198,7 +233,14 @@ def clean(text: str, pack: LanguagePack, *, title_hint: str | None = None) -> Cl
     # 2. Find where the story starts: a dateline paragraph, else the first sentence-like line.
     start = None
     for i, line in enumerate(kept[:25]):
-        dl = match_dateline(line)
+        alone = _DATELINE_ALONE.match(line)
+        if alone and i + 1 < len(kept):
+            out.dateline, out.outlet = _title_place(alone["place"]), outlet_name(alone["outlet"], rules)
+            removed += 1
+            del kept[i]
+            start = i
+            break
+        dl = match_dateline(line, rules)
         if dl:
             place, marker, cut = dl
             out.dateline, out.outlet = place, outlet_name(marker, rules)
@@ -215,6 +257,12 @@ def clean(text: str, pack: LanguagePack, *, title_hint: str | None = None) -> Cl
         low = line.lower()
         if low in rules.section_labels:
             continue
+        parts = re.split(r"\s+[-–—|]\s+", line)
+        if len(parts) > 1 and any(_is_date_line(p) for p in parts) and any(_outlet_in(p, rules) for p in parts):
+            # "Kompas.com - 13/02/2025, 17:05 WIB"
+            out.date_text = out.date_text or next(p for p in parts if _is_date_line(p))
+            out.outlet = out.outlet or next(o for o in map(lambda p: _outlet_in(p, rules), parts) if o)
+            continue
         if _is_date_line(line):
             parts = [p.strip() for p in line.split("|")]
             out.date_text = out.date_text or " ".join(p for p in parts if not _BYLINE.match(p))
@@ -224,8 +272,16 @@ def clean(text: str, pack: LanguagePack, *, title_hint: str | None = None) -> Cl
         if out.title is None and title_hint is None and len(words(line)) >= 3 and not line.endswith("."):
             out.title = line
             continue
-        if out.byline is None and _looks_like_name(line):
-            out.byline = line
+        named = _outlet_in(line, rules)
+        if named:
+            out.outlet = out.outlet or named
+            byline = re.split(r"\s+[-–—|]\s+", line)[0]  # "Rita Maharani - detikNews"
+            if out.byline is None and byline != line and _looks_like_name(byline):
+                out.byline = byline
+            continue
+        name = re.sub(r"^(?:oleh|by)\s+", "", line, flags=re.I)
+        if out.byline is None and _looks_like_name(name):
+            out.byline = name
     out.title = title_hint or out.title
     if out.title is None and body and not is_sentence_like(body[0]) and len(words(body[0])) >= 3:
         out.title = body.pop(0)
