@@ -64,3 +64,19 @@ def test_boilerplate_words_are_not_actors(pack) -> None:
     text = "Baca Juga berita Populer hari ini. Bulan Mei lalu harga naik, kata Sumber Foto Advertisement."
     ms = _mentions(text, pack)
     assert [m for m in ms if m.role == "actor" and m.code] == []
+
+
+def test_ambassador_keeps_sending_state_and_apposition_needs_dari(pack) -> None:
+    text = ("Duta Besar Jepang untuk Indonesia Masaki Yasushi mengkritik Korea Utara. "
+            "Soal keanggotaan Indonesia di BRICS, Prabowo Subianto menolak tuduhan itu. "
+            "Lavrov bertemu koleganya dari China, Wang Yi, di Beijing.")
+    ms = _by_text(_mentions(text, pack))
+    amb = ms["Duta Besar Jepang untuk Indonesia Masaki Yasushi"]
+    assert (amb.code, amb.sector, amb.name) == ("JPN", "GOV", "Masaki Yasushi")
+    assert ms["BRICS"].code == "BRICS" and ms["Prabowo Subianto"].code == "IDN"
+    assert ms["China, Wang Yi"].code == "CHN"
+
+
+def test_west_philippine_sea_is_a_place(pack) -> None:
+    ms = _mentions("Kapal China menghadang kapal Filipina di Laut Filipina Barat.", pack)
+    assert not [m for m in ms if m.code == "WST"]

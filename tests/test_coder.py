@@ -102,3 +102,10 @@ def test_evidence_offsets(pack) -> None:
     (ev,) = _events(text, pack)
     assert text[ev.verb_start : ev.verb_end] == ev.verb_text == "memprotes"
     assert ev.text == "Vietnam memprotes China atas insiden di Laut China Selatan."
+
+
+def test_date_inside_the_object_does_not_date_the_event(pack) -> None:
+    (ev,) = _events("Pakistan mendesak India menghormati kesepakatan gencatan senjata Februari 2021.", pack)
+    assert (ev.date, ev.date_source) == (DCT, "publication")
+    (ev,) = _events("Pakistan memprotes India pada Senin (4/3/2024).", pack)
+    assert ev.date == date(2024, 3, 4)

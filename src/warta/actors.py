@@ -217,6 +217,14 @@ def _compose(
                 code = hits[j][2].code
                 end = hits[j][1]
                 j += 1
+                # "Duta Besar AS untuk Filipina MaryKay Carlson": the host country is not the actor's
+                if (
+                    j < len(hits)
+                    and hits[j][2].kind == "state"
+                    and text[end : hits[j][0]].strip().lower() == "untuk"
+                ):
+                    end = hits[j][1]
+                    j += 1
             if j < len(hits) and hits[j][2].kind == "person" and _gap(text, end, hits[j][0]) <= 1:
                 p = hits[j][2]
                 code, name, end = code or p.code, p.person, hits[j][1]
@@ -230,7 +238,13 @@ def _compose(
                 code = people[name.split()[-1].lower()][0]
         elif e.kind in {"state", "metonym", "capital", "igo"}:
             # "Rusia Sergei Lavrov", "koleganya dari Rusia, Sergey Lavrov"
-            if j < len(hits) and hits[j][2].kind == "person" and _gap(text, end, hits[j][0]) == 0:
+            comma = j < len(hits) and "," in text[end : hits[j][0]]
+            if (
+                j < len(hits)
+                and hits[j][2].kind == "person"
+                and _gap(text, end, hits[j][0]) == 0
+                and (not comma or _prev_word(text, start) == "dari")  # "koleganya dari Rusia, Sergey Lavrov"
+            ):
                 p = hits[j][2]
                 name, end, kind, sector = p.person, hits[j][1], "person", p.sector or sector
                 j += 1

@@ -430,12 +430,54 @@ def _event_date(
 ) -> tuple[date | None, str, str]:
     """The date of the clause's own temporal expression, else of the sentence's, else publication."""
     dated = [t for t in timexes if s.start <= t.start < s.end and t.first_day and t.precision]
-    in_clause = [t for t in dated if left <= t.start < right]
+    in_clause = [
+        t for t in dated if left <= t.start < right and (t.start < vstart or _adverbial(t, art.text))
+    ]
     for t in sorted(in_clause, key=lambda t: abs(t.start - vstart)) or dated[:1]:
         return t.first_day, t.precision or "day", "timex"
     if art.published:
         return art.published, "day", "publication"
     return None, "day", "none"
+
+
+_DATE_PREPS = (
+    "pada",
+    "tanggal",
+    "sejak",
+    "hingga",
+    "sampai",
+    "mulai",
+    "sebelum",
+    "setelah",
+    "selama",
+    "sejak",
+)
+
+
+def _adverbial(t: Timex, text: str) -> bool:
+    """A date after the verb dates the event when it is adverbial ("pada Maret", "Selasa (5/3)", "kemarin"),
+    not when it sits inside the object ("kesepakatan gencatan senjata Februari 2021")."""
+    before = text[max(0, t.start - 12) : t.start].lower().split()
+    if before and before[-1].strip(",") in _DATE_PREPS:
+        return True
+    return (
+        not any(c.isdigit() for c in t.text[:2])
+        and not t.text[:1].isupper()
+        or t.text.split()[0].lower()
+        in {
+            "senin",
+            "selasa",
+            "rabu",
+            "kamis",
+            "jumat",
+            "sabtu",
+            "minggu",
+            "kemarin",
+            "besok",
+            "hari",
+            "pekan",
+        }
+    )
 
 
 def _location(places: list[Mention], pack: LanguagePack) -> Location | None:
