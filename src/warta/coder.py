@@ -429,10 +429,15 @@ def _event_date(
     s: Sentence, timexes: list[Timex], art: Article, left: int, right: int, vstart: int
 ) -> tuple[date | None, str, str]:
     """The date of the clause's own temporal expression, else of the sentence's, else publication."""
-    dated = [t for t in timexes if s.start <= t.start < s.end and t.first_day and t.precision]
-    in_clause = [
-        t for t in dated if left <= t.start < right and (t.start < vstart or _adverbial(t, art.text))
+    dated = [
+        t
+        for t in timexes
+        if s.start <= t.start < s.end
+        and t.first_day
+        and t.precision
+        and (t.start < vstart or _adverbial(t, art.text))
     ]
+    in_clause = [t for t in dated if left <= t.start < right]
     for t in sorted(in_clause, key=lambda t: abs(t.start - vstart)) or dated[:1]:
         return t.first_day, t.precision or "day", "timex"
     if art.published:
