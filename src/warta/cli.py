@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import sys
 import time
@@ -197,13 +198,27 @@ def _summary(
     err.print(t)
 
 
-def _emit(rows: Iterator[dict[str, Any]], fmt: Fmt, columns: list[tuple[str, str]], title: str) -> int:
+def _emit(
+    rows: Iterator[dict[str, Any]],
+    fmt: Fmt,
+    columns: list[tuple[str, str]],
+    title: str,
+    *,
+    events: bool = False,
+) -> int:
+    """Write rows as a table, JSON lines or CSV (events are flattened to the export's CSV columns)."""
     from warta.export import to_csv, to_jsonl
 
     if fmt is Fmt.jsonl:
-        return to_jsonl(rows, sys.stdout)  # type: ignore[arg-type]
+        plain = ({k: v.isoformat() if isinstance(v, date) else v for k, v in r.items()} for r in rows)
+        return to_jsonl(plain, sys.stdout)  # type: ignore[arg-type]
     if fmt is Fmt.csv:
-        return to_csv(rows, sys.stdout)  # type: ignore[arg-type]
+        if events:
+            return to_csv(rows, sys.stdout)  # type: ignore[arg-type]
+        first = next(rows, None)
+        if first is None:
+            return 0
+        return to_csv(itertools.chain([first], rows), sys.stdout, list(first))  # type: ignore[arg-type]
     t = Table(title=title, title_justify="left")
     for _, head in columns:
         t.add_column(head, overflow="fold")
@@ -272,6 +287,7 @@ def events(
                 ("text", "evidence"),
             ],
             "events",
+            events=True,
         )
 
 
@@ -319,16 +335,6 @@ def articles(
             {k: (v.isoformat() if isinstance(v, date) else v) for k, v in r.items()}
             for r in iter_rows(store.con, sql, params)
         )
-        if fmt is Fmt.csv:
-            import csv
-
-            first = next(rows, None)
-            if first is not None:
-                w = csv.DictWriter(sys.stdout, fieldnames=list(first))
-                w.writeheader()
-                w.writerow(first)
-                w.writerows(rows)
-            return
         _emit(
             rows,
             fmt,
@@ -401,20 +407,6 @@ def quotes(
               ORDER BY a.published NULLS LAST, q.article_id, q.start LIMIT {limit}"""  # noqa: S608
     with _open(db, read_only=True) as store:
         rows = iter_rows(store.con, sql, params)
-        if fmt is Fmt.csv:
-            import csv
-
-            first = next(rows, None)
-            if first is not None:
-                w = csv.DictWriter(sys.stdout, fieldnames=list(first))
-                w.writeheader()
-                w.writerow(first)
-                w.writerows(rows)
-            return
-        if fmt is Fmt.jsonl:
-            for r in rows:
-                sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
-            return
         _emit(
             rows,
             fmt,
@@ -478,32 +470,13 @@ def actors(
               FROM mentions WHERE role = 'actor' AND code <> ''
               GROUP BY code, sector, name ORDER BY mentions DESC, code LIMIT {limit}"""  # noqa: S608
     with _open(db, read_only=True) as store:
-        rows = iter_rows(store.con, sql)
-        if fmt is Fmt.table:
-            _emit(
-                rows,
-                fmt,
-                [
-                    ("code", "code"),
-                    ("sector", "sector"),
-                    ("name", "name"),
-                    ("mentions", "mentions"),
-                    ("articles", "articles"),
-                    ("example", "as written"),
-                ],
-                "actors",
-            )
-        elif fmt is Fmt.jsonl:
-            for r in rows:
-                sys.stdout.write(json.dumps(r, ensure_ascii=False) + "\n")
-        else:
-            import csv
-
-            w = csv.DictWriter(
-                sys.stdout, fieldnames=["code", "sector", "name", "mentions", "articles", "example"]
-            )
-            w.writeheader()
-            w.writerows(rows)
+        cols = ["code", "sector", "name", "mentions", "articles", "example"]
+        _emit(
+            iter_rows(store.con, sql),
+            fmt,
+            [(c, "as written" if c == "example" else c) for c in cols],
+            "actors",
+        )
 
 
 if __name__ == "__main__":  # pragma: no cover
