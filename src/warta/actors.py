@@ -220,7 +220,7 @@ def _compose(
                 # "Duta Besar AS untuk Filipina MaryKay Carlson": the host country is not the actor's
                 if (
                     j < len(hits)
-                    and hits[j][2].kind == "state"
+                    and hits[j][2].kind in {"state", "igo"}
                     and text[end : hits[j][0]].strip().lower() == "untuk"
                 ):
                     end = hits[j][1]

@@ -25,7 +25,9 @@ _DATE_LINE = re.compile(
     r"|^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}.*)?$"
     r"|^(?:[A-Za-z']+,?\s+)?\d{1,2}/\d{1,2}/\d{4}(?:[\s,|-]+\d{1,2}[:.]\d{2}.*)?$",
 )
-_BYLINE = re.compile(r"^(?:rep|red|laporan|penulis|reporter|pewarta|editor)\s*(?::\s*|\s)(?P<name>[^/|]+)", re.I)
+_BYLINE = re.compile(
+    r"^(?:rep|red|laporan|penulis|reporter|pewarta|editor)\s*(?::\s*|\s)(?P<name>[^/|]+)", re.I
+)
 _SOURCE = re.compile(r"^sumber\s*:\s*(?P<src>[^/|]+)", re.I)
 
 _PLACE = r"[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*){0,3}(?:,\s?[A-Z]{2})?"
@@ -172,8 +174,10 @@ def match_dateline(paragraph: str, rules: Rules | None = None) -> tuple[str | No
             if place.lower() in {"baca juga", "foto", "sumber", "video"} or len(place) > 30:
                 continue
             # a title-case place is a dateline when an outlet follows it or it is a known city ("Seoul -")
-            if not place.isupper() and not m.groupdict().get("outlet") and not (
-                rules and place.lower() in rules.places
+            if (
+                not place.isupper()
+                and not m.groupdict().get("outlet")
+                and not (rules and place.lower() in rules.places)
             ):
                 continue
             if rx is _DATELINE_NAMED and not (rules and _outlet_in(m["outlet"], rules)):
@@ -258,7 +262,11 @@ def clean(text: str, pack: LanguagePack, *, title_hint: str | None = None) -> Cl
         if low in rules.section_labels:
             continue
         parts = re.split(r"\s+[-–—|]\s+", line)
-        if len(parts) > 1 and any(_is_date_line(p) for p in parts) and any(_outlet_in(p, rules) for p in parts):
+        if (
+            len(parts) > 1
+            and any(_is_date_line(p) for p in parts)
+            and any(_outlet_in(p, rules) for p in parts)
+        ):
             # "Kompas.com - 13/02/2025, 17:05 WIB"
             out.date_text = out.date_text or next(p for p in parts if _is_date_line(p))
             out.outlet = out.outlet or next(o for o in map(lambda p: _outlet_in(p, rules), parts) if o)

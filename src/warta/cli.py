@@ -27,7 +27,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-out = Console()
+out = Console(width=None if sys.stdout.isatty() else 160)  # piped tables stay readable
 err = Console(stderr=True)
 
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB database file.", envvar="WARTA_DB")]

@@ -18,7 +18,9 @@ _WINDOW = 120  # characters around a quotation searched for its cue and speaker
 
 @cache
 def _cue_regex(pack: LanguagePack) -> re.Pattern[str] | None:
-    cues = sorted({str(c).lower() for c in pack.yaml("cues.yaml").get("speech_verbs", [])}, key=len, reverse=True)
+    cues = sorted(
+        {str(c).lower() for c in pack.yaml("cues.yaml").get("speech_verbs", [])}, key=len, reverse=True
+    )
     return re.compile(r"\b(" + "|".join(re.escape(c) for c in cues) + r")\b", re.I) if cues else None
 
 
@@ -30,7 +32,9 @@ def _actor(m: Mention | None) -> Actor | None:
     return Actor(m.text, m.code, m.sector, m.name) if m else None
 
 
-def find_quotes(text: str, sentences: list[Sentence], mentions: list[Mention], pack: LanguagePack) -> list[Quote]:
+def find_quotes(
+    text: str, sentences: list[Sentence], mentions: list[Mention], pack: LanguagePack
+) -> list[Quote]:
     cue_rx = _cue_regex(pack)
     if cue_rx is None:
         return []
