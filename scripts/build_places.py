@@ -519,6 +519,8 @@ MANUAL: list[tuple[str, str, str, float, float, str]] = [
     ("Laut China Timur|Laut Cina Timur|Laut Tiongkok Timur", "East China Sea", "", 29.0, 125.0, "feature"),
     # Indonesia's name (2017) for the part of the South China Sea inside its EEZ
     ("Laut Natuna Utara", "North Natuna Sea", "IDN", 5.0, 109.0, "feature"),
+    # the Philippines' name for its waters in the South China Sea ("Barat" is a direction, not the West)
+    ("Laut Filipina Barat", "West Philippine Sea", "", 14.0, 117.0, "feature"),
     ("Selat Taiwan", "Taiwan Strait", "", 24.0, 119.5, "feature"),
     ("Kepulauan Spratly|Spratly|Kepulauan Nansha", "Spratly Islands", "", 10.0, 114.0, "feature"),
     ("Kepulauan Paracel|Paracel", "Paracel Islands", "", 16.5, 112.0, "feature"),

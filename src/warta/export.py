@@ -131,31 +131,17 @@ def _record(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+_SCALARS = ("id", "date", "date_precision", "event", "mode", "context", "cameo", "goldstein", "modality")
+_COUNTS = ("num_documents", "num_outlets", "sources_independent")
+_ACTOR_FIELDS = ("code", "sector", "name", "text")
 CSV_COLUMNS = [
-    "id",
-    "date",
-    "date_precision",
-    "event",
-    "mode",
-    "context",
-    "cameo",
-    "goldstein",
-    "modality",
-    "source_code",
-    "source_sector",
-    "source_name",
-    "source_text",
-    "target_code",
-    "target_sector",
-    "target_name",
-    "target_text",
+    *_SCALARS,
+    *(f"{side}_{f}" for side in ("source", "target") for f in _ACTOR_FIELDS),
     "location_name",
     "location_code",
     "location_lat",
     "location_lon",
-    "num_documents",
-    "num_outlets",
-    "sources_independent",
+    *_COUNTS,
     "outlets",
     "document_ids",
     "text",
@@ -173,24 +159,7 @@ def flatten(rec: dict[str, Any]) -> dict[str, Any]:
 
     loc = rec["location"] or {}
     return {
-        **{
-            k: rec[k]
-            for k in (
-                "id",
-                "date",
-                "date_precision",
-                "event",
-                "mode",
-                "context",
-                "cameo",
-                "goldstein",
-                "modality",
-                "num_documents",
-                "num_outlets",
-                "sources_independent",
-                "text",
-            )
-        },
+        **{k: rec[k] for k in (*_SCALARS, *_COUNTS, "text")},
         **side("source", rec["source"]),
         **side("target", rec["target"]),
         "location_name": loc.get("name"),

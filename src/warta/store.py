@@ -23,7 +23,7 @@ import pyarrow as pa
 
 from warta import SCHEMA_VERSION
 from warta.dedupe import NearDuplicateIndex
-from warta.records import Actor, Analysis, Event
+from warta.records import Actor, Analysis, Event, Location
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -75,6 +75,10 @@ class WriteStats:
         for name in ("stored", "duplicates", "near_duplicates", "unchanged", "skipped", "events"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.reasons.update(other.reasons)
+
+
+def _json_of(record: Actor | Location | None) -> str | None:
+    return json.dumps(record.as_json(), ensure_ascii=False) if record else None
 
 
 def _actor_json(actors: Iterable[Actor]) -> str:
@@ -325,16 +329,12 @@ class Store:
                         "date": ev.date,
                         "date_precision": ev.date_precision,
                         "date_source": ev.date_source,
-                        "location": json.dumps(ev.location.as_json(), ensure_ascii=False)
-                        if ev.location
-                        else None,
+                        "location": _json_of(ev.location),
                         "text": ev.text,
                         "verb_start": ev.verb_start,
                         "verb_end": ev.verb_end,
                         "verb_text": ev.verb_text,
-                        "speaker": json.dumps(ev.speaker.as_json(), ensure_ascii=False)
-                        if ev.speaker
-                        else None,
+                        "speaker": _json_of(ev.speaker),
                     }
                 )
             rows["quotes"] += [
@@ -344,7 +344,7 @@ class Store:
                     "start": q.start,
                     "end": q.end,
                     "text": q.text,
-                    "speaker": json.dumps(q.speaker.as_json(), ensure_ascii=False) if q.speaker else None,
+                    "speaker": _json_of(q.speaker),
                     "speaker_code": q.speaker.code if q.speaker else None,
                     "speaker_text": q.speaker_text,
                     "cue": q.cue,
