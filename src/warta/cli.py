@@ -479,5 +479,28 @@ def actors(
         )
 
 
+@app.command()
+def ner(
+    conll: Annotated[
+        Path,
+        typer.Option(
+            "--conll", help="CoNLL file: a token in the first column, blank lines between sentences."
+        ),
+    ],
+) -> None:
+    """Tag a CoNLL file with the statistical recogniser: each line gets a predicted IOB2 tag (PER, ORG, LOC)
+    as its last column.
+
+    Example: warta ner --conll test.conll > tagged.conll
+    """
+    from warta.ner import tag_conll
+
+    try:
+        tag_conll(conll, sys.stdout)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        _fail(f"{conll}: cannot tag ({exc})")
+        raise typer.Exit(1) from None
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()
