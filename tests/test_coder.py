@@ -109,3 +109,22 @@ def test_date_inside_the_object_does_not_date_the_event(pack) -> None:
     assert (ev.date, ev.date_source) == (DCT, "publication")
     (ev,) = _events("Pakistan memprotes India pada Senin (4/3/2024).", pack)
     assert ev.date == date(2024, 3, 4)
+
+
+def test_joint_action_of_coordinated_subjects(pack) -> None:
+    evs = _events("Jepang dan Indonesia sepakat memperluas kerja sama energi bersih.", pack)
+    assert {(e.source[0].code, e.target[0].code) for e in evs if e.event in {"AGREE", "COOPERATE"}} == {("JPN", "IDN")}
+    # a visit keeps its direction and needs a target
+    assert _events("Jepang dan Indonesia mengunjungi.", pack) == []
+
+
+def test_meetings_merge_whatever_the_direction(pack) -> None:
+    from warta.store import merge_key
+
+    (a,) = _events("Presiden Prabowo bertemu Perdana Menteri Jepang Shigeru Ishiba di Tokyo pada Kamis (7/3/2024).", pack)
+    (b,) = _events("Perdana Menteri Jepang Shigeru Ishiba bertemu Presiden Prabowo di Tokyo pada Kamis (7/3/2024).", pack)
+    assert (a.source[0].code, b.source[0].code) == ("IDN", "JPN")
+    assert merge_key(a) == merge_key(b)
+    (c,) = _events("Amerika Serikat mengecam China pada Kamis (7/3/2024).", pack)
+    (d,) = _events("China mengecam Amerika Serikat pada Kamis (7/3/2024).", pack)
+    assert merge_key(c) != merge_key(d)  # accusations keep their direction

@@ -63,3 +63,8 @@ def test_syndicated_copy_is_linked_not_double_counted(demo_db: Path) -> None:
     both = [r for r in records if {d["id"] for d in r["documents"]} >= {arts["s13"]["id"], arts["s14"]["id"]}]
     assert both, "an event of the syndicated story should list both documents"
     assert all(r["sources_independent"] < r["num_documents"] for r in both)
+    # the copy was published a day later; its events dated only by that day take the original's date,
+    # so every event of the copy is merged with the original's
+    assert arts["s14"]["published"] > arts["s13"]["published"]
+    with_copy = [r for r in records if arts["s14"]["id"] in {d["id"] for d in r["documents"]}]
+    assert with_copy and all(arts["s13"]["id"] in {d["id"] for d in r["documents"]} for r in with_copy)

@@ -75,6 +75,13 @@ class Rules:
 @cache
 def rules_for(pack: LanguagePack) -> Rules:
     bp = pack.yaml("boilerplate.yaml")
+    for key, entries in bp.items():
+        bad = [e for e in entries or [] if not isinstance(e, str)]
+        if bad:
+            raise ValueError(
+                f"{pack.path('boilerplate.yaml')}: '{key}' has a non-text entry {bad[0]!r}; "
+                "quote entries that contain ': ' or end with ':'"
+            )
     outlets = tuple((r["marker"].lower(), r["outlet"]) for r in pack.tsv("outlets.tsv"))
     return Rules(
         drop_exact=frozenset(s.lower() for s in bp["drop_exact"]),

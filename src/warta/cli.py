@@ -84,10 +84,15 @@ def analyze(
     Example: warta analyze samples/corpus --db demo.duckdb
     """
     from warta.lang import load_pack
-    from warta.pipeline import analyse
+    from warta.pipeline import analyse, load_resources
 
     started = time.perf_counter()
     pack = load_pack()
+    try:
+        load_resources(pack)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        _fail(f"language pack error: {exc}")
+        raise typer.Exit(2) from None
     store = _open(db)
     files: list[Path] = []
     failures: list[InputError] = []

@@ -270,6 +270,8 @@ def code_sentence(
             if not src:
                 # reported speech without a subject of its own: "X mengatakan bahwa akan ..."
                 src = _nearest_group([m for m in actors if s.start <= m.start and m.end <= left], art.text)
+        if not tgt and len(src) >= 2 and is_mutual(v.entry.plover, v.entry.mode):
+            src, tgt = src[:1], src[1:]  # "Jepang dan Indonesia sepakat ...": a joint action between them
         if not src or not tgt:
             continue
         when = _event_date(s, timexes, art, left, right, vstart)
@@ -358,6 +360,15 @@ def _after_agent(toks: list[Tok], v: VerbHit, after: list[Mention], lex: Lexicon
         if t.low in lex.passive_agent:
             return [m for m in after if m.start >= t.end][:1]
     return []
+
+
+MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
+DIRECTED_MODES = {"visit", "host", "third-party"}
+
+
+def is_mutual(event: str, mode: str | None) -> bool:
+    """Meetings, agreements and cooperation hold between both sides; visits and mediation have a direction."""
+    return event in MUTUAL_TYPES and (mode or "") not in DIRECTED_MODES
 
 
 _TOPIC = {"tentang", "mengenai", "soal", "terkait", "seputar", "perihal"}

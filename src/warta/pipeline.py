@@ -18,6 +18,18 @@ from warta.sources import content_id
 MAX_ARTICLE_CHARS = 200_000  # longer "articles" are dumps, not news stories
 
 
+def load_resources(pack: LanguagePack) -> None:
+    """Load and check every language-pack resource once, so that a broken file fails the run at start-up
+    (one clear error) instead of every document."""
+    from warta.actors import gazetteer
+
+    rules_for(pack)
+    gazetteer(pack)
+    coder.lexicon(pack)
+    sentences.split("Uji. Coba.", pack)
+    timex.find_timexes("pada Senin (1/1/2024)", date(2024, 1, 1))
+
+
 def analyse(doc: Document, pack: LanguagePack | None = None, *, today: date | None = None) -> Analysis:
     """Clean, gate, split, find actors and dates, code events and quotes for one document."""
     pack = pack or load_pack()

@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ import duckdb
 import pyarrow as pa
 
 from warta import SCHEMA_VERSION
+from warta.coder import is_mutual
 from warta.dedupe import NearDuplicateIndex
 from warta.records import Actor, Analysis, Event, Location
 
@@ -105,11 +106,13 @@ def merge_key(ev: Event) -> str:
     """Events with the same key are one real-world event: same type, actors, date and modality."""
     from warta.sources import content_id
 
+    sides = [",".join(sorted({a.code for a in ev.source})), ",".join(sorted({a.code for a in ev.target}))]
+    if is_mutual(ev.event, ev.mode):
+        sides.sort()  # "A bertemu B" and "B bertemu A" are one meeting
     key = "|".join(
         [
             ev.event,
-            ",".join(sorted({a.code for a in ev.source})),
-            ",".join(sorted({a.code for a in ev.target})),
+            *sides,
             ev.date.isoformat() if ev.date else "",
             ev.date_precision,
             ev.modality,
@@ -302,8 +305,15 @@ class Store:
                 }
                 for t in an.timexes
             ]
+            events = an.events
+            if dup_of:
+                # a syndicated copy reports the original's story: events dated only by the copy's own
+                # publication day take the original's, so that they merge with the original's events
+                orig = self._published(dup_of, rows["articles"])
+                if orig:
+                    events = [replace(e, date=orig) if e.date_source == "publication" else e for e in events]
             seen_events: set[str] = set()
-            for ev in an.events:
+            for ev in events:
                 eid = event_id(art.id, ev)
                 if eid in seen_events:
                     continue
@@ -368,6 +378,13 @@ class Store:
                 lsh.remove(art_id)
             raise
         return stats
+
+    def _published(self, article_id: str, pending: list[dict[str, Any]]) -> date | None:
+        for row in pending:
+            if row["id"] == article_id:
+                return row["published"]
+        found = self.con.execute("SELECT published FROM articles WHERE id = ?", [article_id]).fetchone()
+        return found[0] if found else None
 
     def _insert(self, table: str, items: list[dict[str, Any]]) -> None:
         batch = pa.Table.from_pylist(items)  # noqa: F841 -- read by DuckDB's replacement scan
