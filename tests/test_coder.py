@@ -128,3 +128,16 @@ def test_meetings_merge_whatever_the_direction(pack) -> None:
     (c,) = _events("Amerika Serikat mengecam China pada Kamis (7/3/2024).", pack)
     (d,) = _events("China mengecam Amerika Serikat pada Kamis (7/3/2024).", pack)
     assert merge_key(c) != merge_key(d)  # accusations keep their direction
+
+
+def test_date_from_earlier_in_the_paragraph(pack) -> None:
+    text = ("Menlu China Wang Yi tiba di Moskow pada Senin (4/3/2024). Wang kemudian bertemu Menlu Rusia Sergei Lavrov.\n\n"
+            "Jepang memprotes China.")
+    evs = _events(text, pack)
+    meet = next(e for e in evs if e.event == "CONSULT" and e.target[0].code == "RUS" and e.verb_text == "bertemu")
+    assert (meet.date, meet.date_source) == (date(2024, 3, 4), "paragraph")
+    protest = next(e for e in evs if e.source[0].code == "JPN")
+    assert protest.date_source == "publication"  # another paragraph: not the same episode
+    evs = _events("Menlu China Wang Yi tiba di Moskow pada Senin (4/3/2024). Sebelumnya, Wang bertemu Menlu Rusia Sergei Lavrov.", pack)
+    before = next(e for e in evs if e.verb_text == "bertemu")
+    assert before.date_source == "publication"  # "sebelumnya" opens another episode

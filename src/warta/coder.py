@@ -216,6 +216,7 @@ def code_sentence(
     mentions: list[Mention],
     timexes: list[Timex],
     pack: LanguagePack,
+    para_start: int | None = None,
 ) -> list[Event]:
     lex = lexicon(pack)
     toks = tokens(s)
@@ -274,7 +275,7 @@ def code_sentence(
             src, tgt = src[:1], src[1:]  # "Jepang dan Indonesia sepakat ...": a joint action between them
         if not src or not tgt:
             continue
-        when = _event_date(s, timexes, art, left, right, vstart)
+        when = _event_date(s, timexes, art, left, right, vstart, para_start)
         pre = [t for t in toks if left <= t.start < vstart]
         window = [t.low for t in pre[-3:]]
         negated = k in skip_next_negation or any(w in lex.negation for w in window)
@@ -436,8 +437,28 @@ def _actor(m: Mention) -> Actor:
     return Actor(text=m.text, code=m.code, sector=m.sector, name=m.name)
 
 
+_NEW_EPISODE = {
+    "sebelumnya",
+    "sejak",
+    "dulu",
+    "dahulu",
+    "lalu",
+    "pernah",
+    "terakhir",
+    "kelak",
+    "nanti",
+    "akan",
+}
+
+
 def _event_date(
-    s: Sentence, timexes: list[Timex], art: Article, left: int, right: int, vstart: int
+    s: Sentence,
+    timexes: list[Timex],
+    art: Article,
+    left: int,
+    right: int,
+    vstart: int,
+    para_start: int | None = None,
 ) -> tuple[date | None, str, str]:
     """The date of the clause's own temporal expression, else of the sentence's, else publication."""
     dated = [
@@ -451,6 +472,17 @@ def _event_date(
     in_clause = [t for t in dated if left <= t.start < right]
     for t in sorted(in_clause, key=lambda t: abs(t.start - vstart)) or dated[:1]:
         return t.first_day, t.precision or "day", "timex"
+    # no date in the sentence: the nearest day or week named earlier in the paragraph, when this sentence
+    # carries the same episode on ("Wang tiba di Rusia pada Senin (18/9). Dia bertemu Lavrov ...")
+    opening = art.text[s.start : vstart].lower()
+    if para_start is not None and not _NEW_EPISODE.intersection(re.findall(r"\w+", opening)):
+        earlier = [
+            t
+            for t in timexes
+            if para_start <= t.start < s.start and t.first_day and t.precision in {"day", "week"}
+        ]
+        if earlier:
+            return earlier[-1].first_day, earlier[-1].precision or "day", "paragraph"
     if art.published:
         return art.published, "day", "publication"
     return None, "day", "none"
@@ -508,6 +540,8 @@ def code_article(
     art: Article, sentences: list[Sentence], mentions: list[Mention], timexes: list[Timex], pack: LanguagePack
 ) -> list[Event]:
     out: list[Event] = []
+    para_starts: dict[int, int] = {}
     for s in sentences:
-        out.extend(code_sentence(art, s, mentions, timexes, pack))
+        para_starts.setdefault(s.paragraph, s.start)
+        out.extend(code_sentence(art, s, mentions, timexes, pack, para_starts[s.paragraph]))
     return out

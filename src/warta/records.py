@@ -124,7 +124,7 @@ class Event:
     target: tuple[Actor, ...]
     date: date | None
     date_precision: str  # day | week | month | year
-    date_source: str  # timex | publication | none
+    date_source: str  # timex (its sentence) | paragraph (an earlier sentence) | publication | none
     location: Location | None
     text: str  # the evidence sentence
     verb_start: int  # offsets of the verb span in Article.text
