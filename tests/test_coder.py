@@ -141,3 +141,20 @@ def test_date_from_earlier_in_the_paragraph(pack) -> None:
     evs = _events("Menlu China Wang Yi tiba di Moskow pada Senin (4/3/2024). Sebelumnya, Wang bertemu Menlu Rusia Sergei Lavrov.", pack)
     before = next(e for e in evs if e.verb_text == "bertemu")
     assert before.date_source == "publication"  # "sebelumnya" opens another episode
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Uni Eropa menjatuhkan paket sanksi baru terhadap Rusia.", ("EU", "SANCTION", "RUS")),
+        ("Indonesia mengirim 50 ton bantuan kemanusiaan ke Palestina.", ("IDN", "AID", "PSE")),
+    ],
+)
+def test_words_inside_a_verb_phrase(pack, sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _triples(_events(sentence, pack))
+
+
+def test_names_and_verbs_break_a_verb_phrase(pack) -> None:
+    # "mengirim ... bantuan" must not jump over a name or another verb
+    evs = _events("Indonesia mengirim Retno membahas bantuan untuk Palestina.", pack)
+    assert not [e for e in evs if e.event == "AID"]

@@ -167,6 +167,32 @@ def _word_matches(token: Tok, word: str, word_stem: str) -> bool:
     return not p_suf or t_suf == p_suf
 
 
+MAX_GAP = 2  # plain words allowed between the words of a pattern: "menjatuhkan paket sanksi"
+
+
+def _filler(t: Tok) -> bool:
+    """A word that may stand inside a verb phrase: a number or a plain lower-case word, not a name or verb."""
+    return t.text.isdigit() or (t.text.islower() and affix_class(t.low)[0] in {"0", "N"} and len(t.low) <= 12)
+
+
+def _match_at(toks: list[Tok], i: int, e: VerbEntry) -> int | None:
+    """Index of the last token of pattern ``e`` starting at token ``i``, or None."""
+    words = e.pattern.lower().split()
+    if not _word_matches(toks[i], words[0], e.stems[0]):
+        return None
+    last = i
+    for k in range(1, len(words)):
+        for j in range(last + 1, min(len(toks), last + 2 + MAX_GAP)):
+            if _word_matches(toks[j], words[k], e.stems[k]):
+                last = j
+                break
+            if not _filler(toks[j]):
+                return None
+        else:
+            return None
+    return last
+
+
 def find_verbs(toks: list[Tok], lex: Lexicon) -> list[VerbHit]:
     hits: list[VerbHit] = []
     i = 0
@@ -174,14 +200,11 @@ def find_verbs(toks: list[Tok], lex: Lexicon) -> list[VerbHit]:
         hit = None
         if toks[i].low not in lex.ambiguous:
             for e in lex.by_first.get(toks[i].stem, ()):
-                n = len(e.stems)
-                words = e.pattern.lower().split()
-                if i + n > len(toks) or any(
-                    not _word_matches(toks[i + k], words[k], e.stems[k]) for k in range(n)
-                ):
+                last = _match_at(toks, i, e)
+                if last is None:
                     continue
-                passive = toks[i].low.startswith("di") and not words[0].startswith("di")
-                hit = VerbHit(i, i + n - 1, e, passive)
+                first_word = e.pattern.split()[0].lower()
+                hit = VerbHit(i, last, e, toks[i].low.startswith("di") and not first_word.startswith("di"))
                 break
         if hit:
             hits.append(hit)
