@@ -716,3 +716,34 @@ def test_garbage_inputs() -> None:
 def test_deictic_day_with_stated_date() -> None:
     t = only("Kemarin (19/9), Menlu Retno bertemu Menlu Wang Yi di New York.", D_SEP)
     assert (t.text, t.value) == ("Kemarin (19/9)", "2023-09-19")
+
+
+# ---------------------------------------------------------------- weekday + date: direction
+
+D_APR10 = date(2024, 4, 10)  # a Wednesday; 30/12/2024 is a Monday, 30/12/2023 a Saturday
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        # an explicit relative word after the parenthesis is part of the expression and wins
+        ("Rapat koordinasi itu digelar Senin (30/12) lalu di Bogor.", "Senin (30/12) lalu", "2023-12-30"),
+        ("Gubernur akan melantik pejabat Senin (30/12) mendatang.", "Senin (30/12) mendatang", "2024-12-30"),
+        ("Sidang lanjutan dibuka Senin (30/12) depan.", "Senin (30/12) depan", "2024-12-30"),
+        # no relative word, past clause: the weekday may not pull the date eight months ahead
+        ("Bupati meresmikan jembatan itu pada Senin (30/12).", "Senin (30/12)", "2023-12-30"),
+        # a weekday matching within a week after the dct is still taken (no explicit direction)
+        ("Tim SAR tiba di lokasi Kamis (11/4).", "Kamis (11/4)", "2024-04-11"),
+        # ... but not against an explicit "lalu"
+        ("Tim SAR tiba di lokasi Kamis (11/4) lalu.", "Kamis (11/4) lalu", "2023-04-11"),
+        # the weekday picks the previous year when that lies in the past window
+        ("Warga berunjuk rasa Jumat (12/5) di depan kantor DPRD.", "Jumat (12/5)", "2023-05-12"),
+    ],
+)
+def test_weekday_date_direction(text: str, span: str, value: str) -> None:
+    t = find(text, span, D_APR10)
+    assert (t.type, t.value, t.precision) == ("DATE", value, "day")
+
+
+def test_weekday_date_relative_word_keeps_infer_year() -> None:
+    assert infer_year("Rapat digelar Selasa (9/4) lalu di Jakarta.", date(2026, 11, 23)) == 2024

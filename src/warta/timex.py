@@ -36,7 +36,13 @@ Conventions a caller must know:
 * Direction: an explicit relative word in the expression ("lalu", "depan") wins; else
   the ``direction`` argument; else future cues in the expression's own clause
   (sentence, cut at "bahwa" so that "mengatakan pada Senin bahwa ia akan ..." stays
-  past); else past.
+  past); else past. A relative word after a parenthesised date belongs to it ("Senin
+  (30/12) lalu").
+* Weekday + date without a year ("Senin (30/12)"): the direction-consistent nearest date
+  (the latest on or before the dct for past), unless the weekday does not fit it and does
+  fit the same day-month in another year within a year on that side of the dct (plus
+  seven days' slack on the other side when the direction is only inferred, for a
+  publication date a few days off). The weekday never moves a past date into the future.
 """
 
 from __future__ import annotations
@@ -133,6 +139,7 @@ class _Lex:
     part_before_re: re.Pattern[str]
     dm_ctx_re: re.Pattern[str]
     wd_date_gap_re: re.Pattern[str]
+    after_rel_re: re.Pattern[str]
     range_gap_re: re.Pattern[str]
     time_gap_re: re.Pattern[str]
     iso_re: re.Pattern[str]
@@ -408,6 +415,7 @@ def _lexicon() -> _Lex:
         part_before_re=rx(rf"\b(?P<p>{PART})\s+$"),
         dm_ctx_re=rx(rf"(?:\(\s*|\b(?:{CTXY}|{WD}|hari)\s*,?\s+)$"),
         wd_date_gap_re=rx(r"\s*,?\s*(?P<lp>\(\s*)?"),
+        after_rel_re=rx(rf"\s+(?P<rel>{REL_D})\b"),
         range_gap_re=rx(rf"\s*(?:{CONN_R})\s*"),
         time_gap_re=rx(rf"\s*(?:[,|/\-–]\s*)?(?:(?:{DAYPART})\s*,?\s+)?"),
         iso_re=rx(r"\s*(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d])"),
@@ -869,8 +877,11 @@ def _merge(cs: list[_Cand], text: str, lex: _Lex) -> list[_Cand]:
                     close = re.match(r"\s*\)", text[b.end : b.end + 4])
                     ok = close is not None
                     end = b.end + (close.end() if close else 0)
+                rm = lex.after_rel_re.match(text, end) if ok and not b.f.get("rel") else None
                 if ok:
                     f = dict(b.f)
+                    if rm:  # "Senin (30/12) lalu": the relative word is part of the expression
+                        f["rel"], end = _rel_class(rm["rel"], lex), rm.end()
                     if plain_wd:
                         f["wd"] = a.f["wd"]
                     out.append(_Cand(a.start, end, "ymd", f, a.prio))
@@ -948,6 +959,7 @@ def _dayish(c: _Cand) -> bool:
 # ---------------------------------------------------------------------------- resolution
 
 _Res = tuple[str, str, str | None, date | None]  # type, value, precision, first_day
+_WD_SLACK = 7  # days a weekday + date may lie on the other side of the dct than the inferred direction
 _REF = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
 
 
@@ -1009,29 +1021,30 @@ def _res_ymd(f: dict[str, Any], dct: date | None, dirn: Callable[[], str]) -> _R
         return _day(_mkdate(y, m, d))
     if dct is None:
         return "DATE", f"XXXX-{m:02d}-{d:02d}", None, None
-    wd = f.get("wd")
-    if wd:
-        best: date | None = None
-        for yy in (dct.year - 1, dct.year, dct.year + 1):
-            dd = _mkdate(yy, m, d)
-            if dd and dd.isoweekday() == wd:
-                if best is None or abs((dd - dct).days) < abs((best - dct).days):
-                    best = dd
-        if best is not None:
-            return _day(best)
     rel = f.get("rel")
     way = "past" if rel == "past" else "future" if rel == "future" else dirn()
-    if way == "future":
-        for yy in range(dct.year, dct.year + 9):
-            dd = _mkdate(yy, m, d)
-            if dd and dd >= dct:
-                return _day(dd)
-    else:
-        for yy in range(dct.year, dct.year - 9, -1):
-            dd = _mkdate(yy, m, d)
-            if dd and dd <= dct:
-                return _day(dd)
-    return None
+    sign = 1 if way == "future" else -1
+    # the direction-consistent nearest date: the latest on or before the dct (past) ...
+    near = None
+    for k in range(9):
+        dd = _mkdate(dct.year + sign * k, m, d)
+        if dd and (dd >= dct if sign > 0 else dd <= dct):
+            near = dd
+            break
+    wd = f.get("wd")
+    if wd and (near is None or near.isoweekday() != wd):
+        # ... unless the weekday names another date inside the window: a year on that side of
+        # the dct, plus a week's slack the other way when the direction is only inferred
+        slack = 0 if rel in ("past", "future") else _WD_SLACK
+        lo, hi = (dct - timedelta(days=slack), dct + timedelta(days=366)) if sign > 0 else (
+            dct - timedelta(days=366), dct + timedelta(days=slack))
+        hits = [
+            dd for yy in (dct.year - 1, dct.year, dct.year + 1)
+            if (dd := _mkdate(yy, m, d)) and dd.isoweekday() == wd and lo <= dd <= hi
+        ]
+        if hits:
+            return _day(min(hits, key=lambda dd: abs((dd - dct).days)))
+    return _day(near)
 
 
 def _res_ym(f: dict[str, Any], dct: date | None, dirn: Callable[[], str]) -> _Res | None:
