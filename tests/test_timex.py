@@ -747,3 +747,48 @@ def test_weekday_date_direction(text: str, span: str, value: str) -> None:
 
 def test_weekday_date_relative_word_keeps_infer_year() -> None:
     assert infer_year("Rapat digelar Selasa (9/4) lalu di Jakarta.", date(2026, 11, 23)) == 2024
+
+
+# ---------------------------------------------------------------- quarters, halves, semesters
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("Ekspor nikel melonjak pada kuartal ketiga 2023.", "kuartal ketiga 2023", "2023-Q3"),
+        ("BPS mencatat inflasi kuartal III 2023 sebesar 2,3 persen.", "kuartal III 2023", "2023-Q3"),
+        ("Laba bersih perseroan pada Q3 2023 turun tajam.", "Q3 2023", "2023-Q3"),
+        ("Neraca dagang triwulan III-2023 surplus.", "triwulan III-2023", "2023-Q3"),
+        ("Realisasi anggaran triwulan I mencapai 20 persen.", "triwulan I", "2024-Q1"),
+        ("Investasi triwulan pertama tahun ini naik.", "triwulan pertama tahun ini", "2024-Q1"),
+        ("Rapor caturwulan II 2023 dibagikan.", "caturwulan II 2023", "2023-T2"),
+        ("Pertumbuhan semester kedua 2023 melambat.", "semester kedua 2023", "2023-H2"),
+        ("Penerimaan pajak semester I 2023 melampaui target.", "semester I 2023", "2023-H1"),
+        ("Harga beras naik pada paruh kedua 2023.", "paruh kedua 2023", "2023-H2"),
+        ("Defisit menyempit pada paruh pertama tahun lalu.", "paruh pertama tahun lalu", "2023-H1"),
+        ("Kinerja kuartal keempat mengecewakan investor.", "kuartal keempat", "2023-Q4"),  # past: last Q4
+        ("Pemerintah akan menerbitkan obligasi pada kuartal pertama.", "kuartal pertama", "2025-Q1"),
+        ("Penjualan kuartal lalu turun lima persen.", "kuartal lalu", "2024-Q1"),
+        ("Proyek itu rampung pada akhir kuartal ketiga 2023.", "akhir kuartal ketiga 2023", "2023-Q3"),
+    ],
+)
+def test_year_parts(text: str, span: str, value: str) -> None:
+    t = find(text, span, D_APR10)
+    assert (t.type, t.value, t.precision, t.first_day) == ("DATE", value, "year", date(int(value[:4]), 1, 1))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ia bekerja paruh waktu di sebuah toko.",
+        "Mahasiswa semester 5 itu ditangkap polisi.",
+        "Ponsel Galaxy Q3 dirilis di pasar.",
+        "Separuh kedua tim menolak.",
+    ],
+)
+def test_year_parts_negative(text: str) -> None:
+    assert not any("-Q" in t.value or "-H" in t.value for t in tx(text, D_APR10))
+
+
+def test_year_part_without_dct() -> None:
+    assert only("Ekspor naik pada kuartal kedua.", None).value == "XXXX-Q2"

@@ -32,6 +32,13 @@ Conventions a caller must know:
 * Seasons are TimeML "2022-SP" / "-SU" / "-FA" / "-WI" with precision "year" and
   ``first_day`` 1 January of that year (coarse but never wrong about the month);
   winter 2022 is the one starting in December 2022.
+* Quarters, halves and four-month periods ("kuartal III 2023", "Q3 2023", "semester kedua
+  tahun lalu", "paruh pertama 2024", "caturwulan II") are "2023-Q3", "2023-H1", "2023-T2"
+  (T is not TimeML, which has no four-month code) with precision "year" and ``first_day``
+  1 January, as for seasons: downstream precisions are day|week|month|year, and "month"
+  with the quarter's first day would date a September event to July. Without a year the
+  direction decides ("kuartal keempat" in April 2024, past: 2023-Q4); "kuartal lalu" is
+  the quarter before the dct's; "Q3" alone needs a temporal preposition ("pada Q3").
 * Decades ("tahun 1990-an") are "199" without precision.
 * Direction: an explicit relative word in the expression ("lalu", "depan") wins; else
   the ``direction`` argument; else future cues in the expression's own clause
@@ -122,6 +129,8 @@ class _Lex:
     deictic: dict[str, int]
     refs: dict[str, str]
     seasons: dict[str, str]
+    year_parts: dict[str, str]  # "kuartal" -> "Q"
+    ordinals: dict[str, int]
     pm: frozenset[str]
     noon: frozenset[str]
     weak_ctx: frozenset[str]
@@ -204,6 +213,7 @@ def _lexicon() -> _Lex:
     TZ = _alt(y["timezones"])
     DAYPART = _alt(sum(y["day_parts"].values(), []))
     YEAR = r"(?:1[89]|20)\d{2}"
+    YP = _alt(y["year_parts"])
 
     def rx(p: str) -> re.Pattern[str]:
         return re.compile(p, _FLAGS)
@@ -233,6 +243,7 @@ def _lexicon() -> _Lex:
         "ref": (first(refs), False),
         "season": ({"musim"}, False),
         "part_bare": (first(parts), False),
+        "year_part": (first(y["year_parts"]) | {f"{c}{i}" for c in "qh" for i in range(1, 5)}, False),
     }
 
     def R(name: str, regex: re.Pattern[str], build: Any, prio: int) -> _Rule:
@@ -379,6 +390,17 @@ def _lexicon() -> _Lex:
             _b_part_bare,
             2,
         ),
+        R(
+            "year_part",
+            rx(
+                rf"\b(?:(?P<u>{YP})\s+(?:(?:ke-?\s*)?(?P<n>\d)\b(?!\s*(?:/|[.,:]\d))|(?P<o>{_alt(y['ordinals'])})\b"
+                rf"|(?P<r0>{REL_D})\b)|(?P<q>[QH])(?P<qn>\d)\b)"
+                rf"(?:[\s\-/]*(?:tahun\s+)?(?P<y>{YEAR})\b(?![.,]\d)|\s+(?P<yrel>tahun\s+(?:{REL_D}))\b"
+                rf"|\s+(?P<rel>{REL_D})\b)?"
+            ),
+            _b_year_part,
+            1,
+        ),
     ]
 
     index: dict[str, list[int]] = {}
@@ -397,6 +419,8 @@ def _lexicon() -> _Lex:
         deictic=deictic,
         refs=refs,
         seasons={_key(k): str(v) for k, v in y["seasons"].items()},
+        year_parts={_key(k): str(v) for k, v in y["year_parts"].items()},
+        ordinals={_key(k): int(v) for k, v in y["ordinals"].items()},
         pm=frozenset(_key(w) for w in y["day_parts"]["pm"]),
         noon=frozenset(_key(w) for w in y["day_parts"]["noon"]),
         weak_ctx=frozenset(_key(w) for w in ctx_weak),
@@ -806,6 +830,32 @@ def _b_season(m: re.Match[str], text: str, lex: _Lex) -> _Cand | None:
     return _Cand(m.start(), m.end(), "season", {"s": s, "y": int(m["y"]) if m["y"] else None, "off": off})
 
 
+_PARTS_PER_YEAR = {"Q": 4, "H": 2, "T": 3}
+
+
+def _b_year_part(m: re.Match[str], text: str, lex: _Lex) -> _Cand | None:
+    if m["q"]:  # "Q3 2023", "H1 2024"; "Q3" alone only after a temporal preposition ("pada Q3")
+        code, n = m["q"].upper(), int(m["qn"])
+        if not m["q"].isupper():
+            return None
+        if not (m["y"] or code == "Q" and lex.ctx_year_re.search(text, max(0, m.start() - 20), m.start())):
+            return None
+    else:
+        code = lex.year_parts[_key(m["u"])]
+        n = int(m["n"]) if m["n"] else lex.ordinals.get(_key(m["o"])) if m["o"] else None
+    if n is not None and not 1 <= n <= _PARTS_PER_YEAR[code]:
+        return None
+    f = {
+        "code": code,
+        "n": n,
+        "y": int(m["y"]) if m["y"] else None,
+        "yrel": _yrel(m["yrel"], lex),
+        "rel": _rel_class(m["rel"], lex),
+        "off": {"past": -1, "this": 0, "future": 1}.get(_rel_class(m["r0"], lex) or "", 0),
+    }
+    return _Cand(m.start(), m.end(), "yp", f)
+
+
 def _b_part_bare(m: re.Match[str], text: str, lex: _Lex) -> _Cand | None:
     p, u = _key(m["p"]), _key(m["u"])
     if u in ("pekan", "minggu"):
@@ -928,7 +978,7 @@ def _merge(cs: list[_Cand], text: str, lex: _Lex) -> list[_Cand]:
     # (c) part of period: "awal Mei", "akhir tahun lalu", "pertengahan 2022"
     prev_end = 0
     for c in cs:
-        if c.kind in ("ym", "y", "unit", "season") and (c.kind != "unit" or c.f["u"][0] in "WMY"):
+        if c.kind in ("ym", "y", "unit", "season", "yp") and (c.kind != "unit" or c.f["u"][0] in "WMY"):
             pm = lex.part_before_re.search(text, max(prev_end, c.start - 20), c.start)
             if pm:
                 c.start = pm.start()
@@ -994,6 +1044,8 @@ def _resolve(c: _Cand, dct: date | None, dirn: Callable[[], str]) -> _Res | None
                 return "DATE", f"XXXX-{f['s']}", None, None
             y = dct.year + f["off"]
         return "DATE", f"{y:04d}-{f['s']}", "year", date(y, 1, 1)
+    if k == "yp":
+        return _res_year_part(f, dct, dirn)
     if k == "ref":
         return "DATE", f["v"], None, None
     if k == "duration":
@@ -1063,6 +1115,31 @@ def _res_ym(f: dict[str, Any], dct: date | None, dirn: Callable[[], str]) -> _Re
         else:
             y = dct.year if m <= dct.month else dct.year - 1
     return "DATE", f"{y:04d}-{m:02d}", "month", date(y, m, 1)
+
+
+def _res_year_part(f: dict[str, Any], dct: date | None, dirn: Callable[[], str]) -> _Res | None:
+    code, n, y = f["code"], f["n"], f["y"]
+    size = _PARTS_PER_YEAR[code]
+    months = 12 // size
+    if n is None:  # "kuartal lalu", "semester ini"
+        if dct is None:
+            return "DATE", _REF[f["off"]], None, None
+        t = dct.year * size + (dct.month - 1) // months + f["off"]
+        y, n = t // size, t % size + 1
+    if y is None and f["yrel"] is not None and dct is not None:
+        y = dct.year + f["yrel"]
+    if y is None:
+        if dct is None:
+            return "DATE", f"XXXX-{code}{n}", None, None
+        y = dct.year
+        rel = f["rel"]
+        way = "past" if rel == "past" else "future" if rel == "future" else dirn()
+        if rel != "this":
+            if way == "future" and (n * months < dct.month):  # the period is over this year
+                y += 1
+            elif way != "future" and (n - 1) * months + 1 > dct.month:  # not begun yet
+                y -= 1
+    return "DATE", f"{y:04d}-{code}{n}", "year", date(y, 1, 1)
 
 
 def _res_wd(f: dict[str, Any], dct: date | None, dirn: Callable[[], str]) -> _Res | None:
