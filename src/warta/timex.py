@@ -127,6 +127,9 @@ class _Lex:
     vague: frozenset[str]
     rel: dict[str, str]  # relative word -> class
     deictic: dict[str, int]
+    deictic_part: dict[str, str]  # "tadi malam" -> "NI"
+    day_part_codes: dict[str, str]  # "malam" -> "NI"
+    night_duration_cues: frozenset[str]
     refs: dict[str, str]
     seasons: dict[str, str]
     year_parts: dict[str, str]  # "kuartal" -> "Q"
@@ -149,6 +152,7 @@ class _Lex:
     dm_ctx_re: re.Pattern[str]
     wd_date_gap_re: re.Pattern[str]
     after_rel_re: re.Pattern[str]
+    day_part_after_re: re.Pattern[str]
     range_gap_re: re.Pattern[str]
     time_gap_re: re.Pattern[str]
     iso_re: re.Pattern[str]
@@ -186,6 +190,9 @@ def _lexicon() -> _Lex:
     numwords = {_key(k): int(v) for k, v in y["numbers"]["words"].items()}
     rel = {_key(w): cls for cls, ws in y["relative"].items() for w in ws}
     deictic = {_key(k): int(v) for k, v in y["deictic_days"].items()}
+    deictic_part = {_key(k): str(v[1]) for k, v in y["deictic_day_parts"].items()}
+    deictic.update({_key(k): int(v[0]) for k, v in y["deictic_day_parts"].items()})
+    day_part_codes = {_key(k): str(v) for k, v in y["day_part_codes"].items()}
     refs = {_key(k): str(v) for k, v in y["references"].items()}
     parts = y["parts"]
     ctx_strong = list(y["context"]["strong"]) + list(parts)
@@ -417,6 +424,9 @@ def _lexicon() -> _Lex:
         vague=frozenset(_key(w) for w in y["vague_numbers"]),
         rel=rel,
         deictic=deictic,
+        deictic_part=deictic_part,
+        day_part_codes=day_part_codes,
+        night_duration_cues=frozenset(_key(w) for w in y["night_duration_cues"]),
         refs=refs,
         seasons={_key(k): str(v) for k, v in y["seasons"].items()},
         year_parts={_key(k): str(v) for k, v in y["year_parts"].items()},
@@ -440,6 +450,9 @@ def _lexicon() -> _Lex:
         dm_ctx_re=rx(rf"(?:\(\s*|\b(?:{CTXY}|{WD}|hari)\s*,?\s+)$"),
         wd_date_gap_re=rx(r"\s*,?\s*(?P<lp>\(\s*)?"),
         after_rel_re=rx(rf"\s+(?P<rel>{REL_D})\b"),
+        day_part_after_re=rx(
+            rf"\s*,?\s*(?P<dp>{_alt(day_part_codes)})(?P<hari>\s+hari)?\b(?:\s+(?P<rel>{REL_D})\b)?(?![\w-])"
+        ),
         range_gap_re=rx(rf"\s*(?:{CONN_R})\s*"),
         time_gap_re=rx(rf"\s*(?:[,|/\-–]\s*)?(?:(?:{DAYPART})\s*,?\s+)?"),
         iso_re=rx(r"\s*(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?![\d])"),
@@ -711,10 +724,16 @@ def _b_weekday(m: re.Match[str], text: str, lex: _Lex) -> _Cand | None:
 
 
 def _b_deictic(m: re.Match[str], text: str, lex: _Lex) -> _Cand | None:
-    off = lex.deictic.get(_key(m["w"]))
+    k = _key(m["w"])
+    off = lex.deictic.get(k)
     if off is None:
         return None
-    return _Cand(m.start(), m.end(), "day", {"off": off})
+    if k == "semalam":  # "menginap semalam", "semalam suntuk": one night, not last night
+        around = re.findall(r"\w+", text[max(0, m.start() - 12) : m.start()].lower())[-1:]
+        around += re.findall(r"\w+", text[m.end() : m.end() + 10].lower())[:1]
+        if lex.night_duration_cues.intersection(around):
+            return None
+    return _Cand(m.start(), m.end(), "day", {"off": off, "dp": lex.deictic_part.get(k)})
 
 
 def _b_unit_rel(m: re.Match[str], text: str, lex: _Lex) -> _Cand | None:
@@ -999,6 +1018,17 @@ def _merge(cs: list[_Cand], text: str, lex: _Lex) -> list[_Cand]:
                 continue
         out.append(a)
         i += 1
+
+    # (e) part of the day: "Sabtu malam", "Kamis (4/5) pagi", "kemarin sore"
+    for i, c in enumerate(out):
+        if c.kind in ("ymd", "wd", "day") and not c.f.get("dp"):
+            pm = lex.day_part_after_re.match(text, c.end)
+            if pm and (i + 1 == len(out) or out[i + 1].start >= pm.end()):
+                f = dict(c.f, dp=lex.day_part_codes[_key(pm["dp"])])
+                c.end = pm.end("hari") if pm["hari"] else pm.end("dp")
+                if pm["rel"] and c.kind == "wd" and not f["rel"] and f["week"] is None:
+                    f["rel"], c.end = _rel_class(pm["rel"], lex), pm.end()  # "Sabtu malam lalu"
+                c.f = f
     return out
 
 
@@ -1019,6 +1049,11 @@ def _day(d: date | None) -> _Res | None:
 
 def _resolve(c: _Cand, dct: date | None, dirn: Callable[[], str]) -> _Res | None:
     f, k = c.f, c.kind
+    if f.get("dp"):  # part of the day: the day's value + "TNI" (TimeML), a TIME of precision day
+        r = _resolve(_Cand(c.start, c.end, k, dict(f, dp=None)), dct, dirn)
+        if r is None or r[1].endswith("_REF"):
+            return r
+        return "TIME", f"{r[1]}T{f['dp']}", r[2], r[3]
     if k == "ymd":
         return _res_ymd(f, dct, dirn)
     if k == "ym":
