@@ -25,6 +25,11 @@ Conventions a caller must know:
 * A TIME whose date is known has precision "day" and ``first_day`` = that date; its
   value is local clock time as written ("2023-09-20T14:35"); WIB/WITA/WIT are not
   converted.
+* Parts of the day ("Sabtu malam", "Kamis (4/5) pagi", "kemarin sore", "tadi malam",
+  "semalam", "dini hari tadi") are a TIME valued with the TimeML part code,
+  "2024-04-06TNI" (MO, MI, AF, EV, NI; ``day_part_codes`` in time.yaml), with precision
+  "day" and ``first_day`` that date; a clock time next to them wins ("Senin pagi pukul
+  06.15" is "...T06:15").
 * Ranges ("18-21 September 2023", "2019-2024") are one DATE spanning the whole range,
   valued as the first day / first period.
 * Part-of-period ("awal Mei", "akhir tahun lalu") takes the value and precision of the
