@@ -834,3 +834,32 @@ def test_semalam_as_one_night_is_not_last_night(text: str) -> None:
 
 def test_part_of_day_without_dct() -> None:
     assert only("Massa berkumpul Sabtu malam.", None).value == "XXXX-WXX-6TNI"
+
+
+# ---------------------------------------------------------------- day of the month alone
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("Gaji ke-13 cair tanggal 5 bulan ini.", "tanggal 5 bulan ini", "2024-04-05"),
+        ("Surat itu dikirim tanggal 28 bulan lalu.", "tanggal 28 bulan lalu", "2024-03-28"),
+        ("Pelantikan digelar tanggal 2 bulan depan.", "tanggal 2 bulan depan", "2024-05-02"),
+        ("Ia ditangkap pada tanggal 5 di rumahnya.", "tanggal 5", "2024-04-05"),
+        ("Ia ditangkap pada tanggal 25 di rumahnya.", "tanggal 25", "2024-03-25"),  # past: last 25th
+        ("Sidang akan dilanjutkan pada tanggal 25.", "tanggal 25", "2024-04-25"),
+        ("Rapat pleno digelar tgl. 3 pukul 09.00 WIB.", "tgl. 3 pukul 09.00 WIB", "2024-04-03T09:00"),
+    ],
+)
+def test_day_of_month(text: str, span: str, value: str) -> None:
+    t = find(text, span, D_APR10)
+    assert (t.value, t.precision, t.first_day) == (value, "day", date.fromisoformat(value[:10]))
+
+
+def test_day_of_month_is_not_a_duration() -> None:
+    assert [t.type for t in tx("Bantuan disalurkan tanggal 5 bulan ini.", D_APR10)] == ["DATE"]
+
+
+def test_day_of_month_leaves_full_dates_alone() -> None:
+    assert only("Ia lahir tanggal 5 Mei 1990.", D_APR10).value == "1990-05-05"
+    assert tx("Pemungutan suara ulang tanggal 31 bulan ini.", date(2024, 2, 10)) == []  # no 31 February

@@ -37,6 +37,9 @@ Conventions a caller must know:
 * Seasons are TimeML "2022-SP" / "-SU" / "-FA" / "-WI" with precision "year" and
   ``first_day`` 1 January of that year (coarse but never wrong about the month);
   winter 2022 is the one starting in December 2022.
+* A day of the month alone needs "tanggal"/"tgl": "tanggal 5 bulan ini" (lalu, depan)
+  is that day of the dct's month (or the one before/after); "pada tanggal 5" is the
+  nearest 5th on the direction's side of the dct.
 * Quarters, halves and four-month periods ("kuartal III 2023", "Q3 2023", "semester kedua
   tahun lalu", "paruh pertama 2024", "caturwulan II") are "2023-Q3", "2023-H1", "2023-T2"
   (T is not TimeML, which has no four-month code) with precision "year" and ``first_day``
@@ -255,6 +258,7 @@ def _lexicon() -> _Lex:
         "ref": (first(refs), False),
         "season": ({"musim"}, False),
         "part_bare": (first(parts), False),
+        "dom": ({"tanggal", "tgl"}, False),
         "year_part": (first(y["year_parts"]) | {f"{c}{i}" for c in "qh" for i in range(1, 5)}, False),
     }
 
@@ -400,6 +404,15 @@ def _lexicon() -> _Lex:
                 rf"(?!\s+(?:{REL_U}|\d|tahun|bulan|{MONF})\b)(?!-)"
             ),
             _b_part_bare,
+            2,
+        ),
+        R(
+            "dom",
+            rx(
+                rf"\b(?:tanggal|tgl\.?)\s+(?P<d>\d{{1,2}})\b(?!\s*(?:[/.\-]\d|(?:{MON})\b))"
+                rf"(?:\s+bulan\s+(?P<rel>{REL_D})\b)?"
+            ),
+            _b_dom,
             2,
         ),
         R(
@@ -854,6 +867,14 @@ def _b_season(m: re.Match[str], text: str, lex: _Lex) -> _Cand | None:
     return _Cand(m.start(), m.end(), "season", {"s": s, "y": int(m["y"]) if m["y"] else None, "off": off})
 
 
+def _b_dom(m: re.Match[str], text: str, lex: _Lex) -> _Cand | None:
+    d = int(m["d"])
+    if not 1 <= d <= 31:
+        return None
+    off = {"past": -1, "this": 0, "future": 1}.get(_rel_class(m["rel"], lex) or "") if m["rel"] else None
+    return _Cand(m.start(), m.end(), "dom", {"d": d, "moff": off})
+
+
 _PARTS_PER_YEAR = {"Q": 4, "H": 2, "T": 3}
 
 
@@ -1026,7 +1047,7 @@ def _merge(cs: list[_Cand], text: str, lex: _Lex) -> list[_Cand]:
 
     # (e) part of the day: "Sabtu malam", "Kamis (4/5) pagi", "kemarin sore"
     for i, c in enumerate(out):
-        if c.kind in ("ymd", "wd", "day") and not c.f.get("dp"):
+        if c.kind in ("ymd", "wd", "day", "dom") and not c.f.get("dp"):
             pm = lex.day_part_after_re.match(text, c.end)
             if pm and (i + 1 == len(out) or out[i + 1].start >= pm.end()):
                 f = dict(c.f, dp=lex.day_part_codes[_key(pm["dp"])])
@@ -1038,7 +1059,7 @@ def _merge(cs: list[_Cand], text: str, lex: _Lex) -> list[_Cand]:
 
 
 def _dayish(c: _Cand) -> bool:
-    return c.kind in ("ymd", "wd", "day") or (c.kind == "unit" and c.f["u"][0] == "D")
+    return c.kind in ("ymd", "wd", "day", "dom") or (c.kind == "unit" and c.f["u"][0] == "D")
 
 
 # ---------------------------------------------------------------------------- resolution
@@ -1084,6 +1105,8 @@ def _resolve(c: _Cand, dct: date | None, dirn: Callable[[], str]) -> _Res | None
                 return "DATE", f"XXXX-{f['s']}", None, None
             y = dct.year + f["off"]
         return "DATE", f"{y:04d}-{f['s']}", "year", date(y, 1, 1)
+    if k == "dom":
+        return _res_dom(f, dct, dirn)
     if k == "yp":
         return _res_year_part(f, dct, dirn)
     if k == "ref":
@@ -1155,6 +1178,21 @@ def _res_ym(f: dict[str, Any], dct: date | None, dirn: Callable[[], str]) -> _Re
         else:
             y = dct.year if m <= dct.month else dct.year - 1
     return "DATE", f"{y:04d}-{m:02d}", "month", date(y, m, 1)
+
+
+def _res_dom(f: dict[str, Any], dct: date | None, dirn: Callable[[], str]) -> _Res | None:
+    """"tanggal 5 bulan ini" (that month); "pada tanggal 5": the nearest 5th on the direction's side."""
+    d = f["d"]
+    if dct is None:
+        return "DATE", f"XXXX-XX-{d:02d}", None, None
+    if f["moff"] is not None:
+        return _day(_mkdate(*_add_months(dct.year, dct.month, f["moff"]), d))
+    sign = 1 if dirn() == "future" else -1
+    for k in range(13):
+        dd = _mkdate(*_add_months(dct.year, dct.month, sign * k), d)
+        if dd and (dd >= dct if sign > 0 else dd <= dct):
+            return _day(dd)
+    return None
 
 
 def _res_year_part(f: dict[str, Any], dct: date | None, dirn: Callable[[], str]) -> _Res | None:
