@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 
 from warta.actors import place_of
+from warta.anaphora import stand_in_pairs, stand_in_subject
+from warta.event_dates import event_date
 from warta.lang import LanguagePack
+from warta.merge import is_mutual
+from warta.nominal import find_nominal
 from warta.records import Actor, Article, Event, Location, Mention, Sentence, Timex
+from warta.stemmer import stem
 
 _TOKEN = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
 _CLAUSE_BREAK = re.compile(
@@ -47,18 +51,6 @@ class Lexicon:
     speech: frozenset[str]
     passive_agent: frozenset[str]
     ambiguous: frozenset[str]  # surface forms that look like an event verb but are not one
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    return _stemmer().stem(word.lower()) or word.lower()
-
-
-@cache
-def _stemmer():  # type: ignore[no-untyped-def]
-    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
-
-    return StemmerFactory().create_stemmer()
 
 
 @cache
@@ -240,16 +232,50 @@ def code_sentence(
     timexes: list[Timex],
     pack: LanguagePack,
     para_start: int | None = None,
+    earlier: list[Event] | None = None,
 ) -> list[Event]:
     lex = lexicon(pack)
     toks = tokens(s)
     verbs = find_verbs(toks, lex)
-    if not verbs:
+    speech = [t.start for t in toks if t.low in lex.speech]
+    if not verbs and not speech:
         return []
     actors = [m for m in mentions if m.sentence == s.index and m.role == "actor" and m.code]
     places = [m for m in mentions if m.sentence == s.index and m.role == "place"]
     location = _location(places, pack)
     events: list[Event] = []
+    main_verbs = sorted([toks[v.first].start for v in verbs] + speech)
+    for hit in find_nominal(art.text, s, toks, main_verbs, actors, [*(earlier or []), *events], pack):
+        nstart, nend = toks[hit.first].start, toks[hit.last].end
+        when = event_date(
+            s, timexes, art, pack, clause=(s.start, s.end), verb_start=nstart, para_start=para_start,
+            earlier=[*(earlier or []), *events],
+        )
+        pre = [t.low for t in toks[: hit.first]]
+        for a, b in hit.pairs:
+            events.append(
+                Event(
+                    article_id=art.id,
+                    sentence=s.index,
+                    event=hit.entry.plover,
+                    mode=hit.entry.mode,
+                    context=None,
+                    cameo=hit.entry.cameo,
+                    goldstein=hit.entry.goldstein,
+                    modality=_modality(pre[-4:], lex),
+                    negated=any(w in lex.negation for w in pre[-3:]),
+                    source=(a,),
+                    target=(b,),
+                    date=when[0],
+                    date_precision=when[1],
+                    date_source=when[2],
+                    location=location,
+                    text=s.text,
+                    verb_start=nstart,
+                    verb_end=nend,
+                    verb_text=art.text[nstart:nend],
+                )
+            )
     skip_next_negation = set()
     negators: list[VerbHit] = []
     for k, v in enumerate(verbs):
@@ -296,43 +322,59 @@ def code_sentence(
                 src = _nearest_group([m for m in actors if s.start <= m.start and m.end <= left], art.text)
         if not tgt and len(src) >= 2 and is_mutual(v.entry.plover, v.entry.mode):
             src, tgt = src[:1], src[1:]  # "Jepang dan Indonesia sepakat ...": a joint action between them
-        if not src or not tgt:
+        pairs = [(_actor(a), _actor(b)) for a in src for b in tgt if a.code != b.code]
+        stand_in = None if v.passive else stand_in_subject(art.text, s, before, left, subject_until, pack)
+        if stand_in:
+            pairs = stand_in_pairs(
+                stand_in,
+                tgt,
+                v.entry.plover,
+                v.entry.mode,
+                art.text[stand_in.end : vstart],
+                s,
+                mentions,
+                [*(earlier or []), *events],
+            )
+        elif not tgt and len(src) >= 2 and re.search(r"\bsaling\b", art.text[src[-1].end : vstart]):
+            # "India dan Pakistan saling menuduh": each side acts on the other
+            pairs = [(_actor(a), _actor(b)) for a in src for b in src if a.code != b.code]
+        if not pairs:
             continue
-        when = _event_date(s, timexes, art, left, right, vstart, para_start)
+        when = event_date(
+            s, timexes, art, pack, clause=(left, right), verb_start=vstart, para_start=para_start,
+            earlier=[*(earlier or []), *events],
+        )
         pre = [t for t in toks if left <= t.start < vstart]
         window = [t.low for t in pre[-3:]]
         negated = k in skip_next_negation or any(w in lex.negation for w in window)
         modality = _modality([t.low for t in pre], lex)
         speaker = _speaker(s, toks, actors, left, art.text)
-        if modality == "asserted" and speaker and src and speaker.code not in {a.code for a in src}:
+        if modality == "asserted" and speaker and speaker.code not in {a.code for a, _ in pairs}:
             modality = "alleged"  # one party's claim about another: "Blinken mengatakan bahwa China ..."
-        for a in src:
-            for b in tgt:
-                if a.code == b.code:
-                    continue
-                events.append(
-                    Event(
-                        article_id=art.id,
-                        sentence=s.index,
-                        event=v.entry.plover,
-                        mode=v.entry.mode,
-                        context=None,
-                        cameo=v.entry.cameo,
-                        goldstein=v.entry.goldstein,
-                        modality=modality,
-                        negated=negated,
-                        source=(_actor(a),),
-                        target=(_actor(b),),
-                        date=when[0],
-                        date_precision=when[1],
-                        date_source=when[2],
-                        location=location,
-                        text=s.text,
-                        verb_start=vstart,
-                        verb_end=vend,
-                        verb_text=art.text[vstart:vend],
-                    )
+        for a, b in pairs:
+            events.append(
+                Event(
+                    article_id=art.id,
+                    sentence=s.index,
+                    event=v.entry.plover,
+                    mode=v.entry.mode,
+                    context=None,
+                    cameo=v.entry.cameo,
+                    goldstein=v.entry.goldstein,
+                    modality=modality,
+                    negated=negated,
+                    source=(a,),
+                    target=(b,),
+                    date=when[0],
+                    date_precision=when[1],
+                    date_source=when[2],
+                    location=location,
+                    text=s.text,
+                    verb_start=vstart,
+                    verb_end=vend,
+                    verb_text=art.text[vstart:vend],
                 )
+            )
     return events
 
 
@@ -360,10 +402,12 @@ def _coordinated_verb(link: list[str]) -> bool:
 
 
 def _speaker(s: Sentence, toks: list[Tok], actors: list[Mention], left: int, text: str) -> Mention | None:
-    """The speaker of reported speech that holds the clause ("X mengatakan bahwa ..."), if any."""
+    """The speaker of reported speech that holds the clause ("X mengatakan bahwa ..."), if any: the actor
+    before the sentence's first "bahwa" ("X mengatakan pada Selasa bahwa A ... dan bahwa B ...")."""
     if left <= s.start or not any(t.low == "bahwa" and t.end == left for t in toks):
         return None
-    cands = [m for m in actors if s.start <= m.start and m.end <= left]
+    first = next(t for t in toks if t.low == "bahwa")
+    cands = [m for m in actors if s.start <= m.start and m.end <= first.start]
     return cands[-1] if cands else None
 
 
@@ -384,15 +428,6 @@ def _after_agent(toks: list[Tok], v: VerbHit, after: list[Mention], lex: Lexicon
         if t.low in lex.passive_agent:
             return [m for m in after if m.start >= t.end][:1]
     return []
-
-
-MUTUAL_TYPES = {"CONSULT", "AGREE", "COOPERATE"}
-DIRECTED_MODES = {"visit", "host", "third-party"}
-
-
-def is_mutual(event: str, mode: str | None) -> bool:
-    """Meetings, agreements and cooperation hold between both sides; visits and mediation have a direction."""
-    return event in MUTUAL_TYPES and (mode or "") not in DIRECTED_MODES
 
 
 _TOPIC = {"tentang", "mengenai", "soal", "terkait", "seputar", "perihal"}
@@ -460,97 +495,6 @@ def _actor(m: Mention) -> Actor:
     return Actor(text=m.text, code=m.code, sector=m.sector, name=m.name)
 
 
-_NEW_EPISODE = {
-    "sebelumnya",
-    "sejak",
-    "dulu",
-    "dahulu",
-    "lalu",
-    "pernah",
-    "terakhir",
-    "kelak",
-    "nanti",
-    "akan",
-}
-
-
-def _event_date(
-    s: Sentence,
-    timexes: list[Timex],
-    art: Article,
-    left: int,
-    right: int,
-    vstart: int,
-    para_start: int | None = None,
-) -> tuple[date | None, str, str]:
-    """The date of the clause's own temporal expression, else of the sentence's, else publication."""
-    dated = [
-        t
-        for t in timexes
-        if s.start <= t.start < s.end
-        and t.first_day
-        and t.precision
-        and (t.start < vstart or _adverbial(t, art.text))
-    ]
-    in_clause = [t for t in dated if left <= t.start < right]
-    for t in sorted(in_clause, key=lambda t: abs(t.start - vstart)) or dated[:1]:
-        return t.first_day, t.precision or "day", "timex"
-    # no date in the sentence: the nearest day or week named earlier in the paragraph, when this sentence
-    # carries the same episode on ("Wang tiba di Rusia pada Senin (18/9). Dia bertemu Lavrov ...")
-    opening = art.text[s.start : vstart].lower()
-    if para_start is not None and not _NEW_EPISODE.intersection(re.findall(r"\w+", opening)):
-        earlier = [
-            t
-            for t in timexes
-            if para_start <= t.start < s.start and t.first_day and t.precision in {"day", "week"}
-        ]
-        if earlier:
-            return earlier[-1].first_day, earlier[-1].precision or "day", "paragraph"
-    if art.published:
-        return art.published, "day", "publication"
-    return None, "day", "none"
-
-
-_DATE_PREPS = (
-    "pada",
-    "tanggal",
-    "sejak",
-    "hingga",
-    "sampai",
-    "mulai",
-    "sebelum",
-    "setelah",
-    "selama",
-    "sejak",
-)
-
-
-def _adverbial(t: Timex, text: str) -> bool:
-    """A date after the verb dates the event when it is adverbial ("pada Maret", "Selasa (5/3)", "kemarin"),
-    not when it sits inside the object ("kesepakatan gencatan senjata Februari 2021")."""
-    before = text[max(0, t.start - 12) : t.start].lower().split()
-    if before and before[-1].strip(",") in _DATE_PREPS:
-        return True
-    return (
-        not any(c.isdigit() for c in t.text[:2])
-        and not t.text[:1].isupper()
-        or t.text.split()[0].lower()
-        in {
-            "senin",
-            "selasa",
-            "rabu",
-            "kamis",
-            "jumat",
-            "sabtu",
-            "minggu",
-            "kemarin",
-            "besok",
-            "hari",
-            "pekan",
-        }
-    )
-
-
 def _location(places: list[Mention], pack: LanguagePack) -> Location | None:
     for m in places:
         loc = place_of(m, pack)
@@ -566,5 +510,5 @@ def code_article(
     para_starts: dict[int, int] = {}
     for s in sentences:
         para_starts.setdefault(s.paragraph, s.start)
-        out.extend(code_sentence(art, s, mentions, timexes, pack, para_starts[s.paragraph]))
+        out.extend(code_sentence(art, s, mentions, timexes, pack, para_starts[s.paragraph], out))
     return out

@@ -1,7 +1,8 @@
 """Reading events back out: one row per real-world event, in PLOVER's record style.
 
-Stored events that share a merge key (type, source and target codes, date, precision, modality) are one
-real-world event; the row lists every document that reported it. Negated events are never exported.
+Stored events that share a merge key are one real-world event (the corpus-level merge of
+:mod:`warta.merge` sets the keys: same type, actors and modality, compatible dates); the row lists every
+document that reported it and takes the date of its most precise report. Negated events are never exported.
 """
 
 from __future__ import annotations
@@ -85,8 +86,13 @@ def _group(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
         yield current
 
 
+_PRECISION_RANK = {"day": 0, "week": 1, "on_or_before": 2, "month": 3, "year": 4}
+
+
 def _record(rows: list[dict[str, Any]]) -> dict[str, Any]:
     first = rows[0]
+    # the group's date is its most precise report's: "Kamis (4/5)" beats an undated report of 6 May
+    dated = min(rows, key=lambda r: (_PRECISION_RANK.get(r["date_precision"], 9), r["date"] or date.max))
     docs: dict[str, dict[str, Any]] = {}
     for r in rows:
         if r["article_id"] in docs:
@@ -103,8 +109,9 @@ def _record(rows: list[dict[str, Any]]) -> dict[str, Any]:
     location = next((json.loads(r["location"]) for r in rows if r["location"]), None)
     return {
         "id": first["merge_key"],
-        "date": first["date"].isoformat() if first["date"] else None,
-        "date_precision": first["date_precision"],
+        "date": dated["date"].isoformat() if dated["date"] else None,
+        "date_precision": dated["date_precision"],
+        "date_source": dated["date_source"],
         "event": first["event"],
         "mode": first["mode"],
         "context": first["context"],
@@ -131,7 +138,18 @@ def _record(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-_SCALARS = ("id", "date", "date_precision", "event", "mode", "context", "cameo", "goldstein", "modality")
+_SCALARS = (
+    "id",
+    "date",
+    "date_precision",
+    "date_source",
+    "event",
+    "mode",
+    "context",
+    "cameo",
+    "goldstein",
+    "modality",
+)
 _COUNTS = ("num_documents", "num_outlets", "sources_independent")
 _ACTOR_FIELDS = ("code", "sector", "name", "text")
 CSV_COLUMNS = [

@@ -123,8 +123,11 @@ class Event:
     source: tuple[Actor, ...]
     target: tuple[Actor, ...]
     date: date | None
-    date_precision: str  # day | week | month | year
-    date_source: str  # timex (its sentence) | paragraph (an earlier sentence) | publication | none
+    # day | week | month | year | on_or_before (the text gives no date: that day or earlier)
+    date_precision: str
+    # timex (its sentence) | episode (an occasion told earlier) | paragraph (earlier in the paragraph)
+    # | report (the day of the relayed report) | publication | none -- see warta.event_dates
+    date_source: str
     location: Location | None
     text: str  # the evidence sentence
     verb_start: int  # offsets of the verb span in Article.text

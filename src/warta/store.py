@@ -21,8 +21,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from warta import SCHEMA_VERSION
-from warta.coder import is_mutual
+from warta import SCHEMA_VERSION, merge
 from warta.dedupe import NearDuplicateIndex
 from warta.records import Actor, Analysis, Event, Location
 
@@ -47,7 +46,7 @@ CREATE TABLE IF NOT EXISTS timexes (
     article_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, type VARCHAR, value VARCHAR,
     precision VARCHAR, first_day DATE);
 CREATE TABLE IF NOT EXISTS events (
-    id VARCHAR PRIMARY KEY, merge_key VARCHAR, article_id VARCHAR, sentence INTEGER,
+    id VARCHAR PRIMARY KEY, merge_key VARCHAR, block_key VARCHAR, article_id VARCHAR, sentence INTEGER,
     event VARCHAR, mode VARCHAR, context VARCHAR, cameo VARCHAR, goldstein DOUBLE, modality VARCHAR,
     negated BOOLEAN, source JSON, target JSON, source_codes VARCHAR[], target_codes VARCHAR[],
     date DATE, date_precision VARCHAR, date_source VARCHAR, location JSON, text VARCHAR,
@@ -102,23 +101,13 @@ def event_id(article_id: str, ev: Event) -> str:
     return content_id(key)
 
 
-def merge_key(ev: Event) -> str:
-    """Events with the same key are one real-world event: same type, actors, date and modality."""
-    from warta.sources import content_id
-
-    sides = [",".join(sorted({a.code for a in ev.source})), ",".join(sorted({a.code for a in ev.target}))]
-    if is_mutual(ev.event, ev.mode):
-        sides.sort()  # "A bertemu B" and "B bertemu A" are one meeting
-    key = "|".join(
-        [
-            ev.event,
-            *sides,
-            ev.date.isoformat() if ev.date else "",
-            ev.date_precision,
-            ev.modality,
-        ]
+def block_key(ev: Event) -> str:
+    """Events that may be one real-world event share this key: type, actors (either order for meetings,
+    agreements and cooperation) and modality. Which of them are one event also depends on their dates:
+    that is the corpus-level merge (:mod:`warta.merge`), run after every batch."""
+    return merge.block_key(
+        ev.event, ev.mode, (a.code for a in ev.source), (a.code for a in ev.target), ev.modality
     )
-    return content_id(key)
 
 
 class Store:
@@ -322,7 +311,8 @@ class Store:
                 rows["events"].append(
                     {
                         "id": eid,
-                        "merge_key": merge_key(ev),
+                        "merge_key": None,  # set by _remerge once the batch is in
+                        "block_key": block_key(ev),
                         "article_id": art.id,
                         "sentence": ev.sentence,
                         "event": ev.event,
@@ -371,6 +361,7 @@ class Store:
             for table, items in rows.items():
                 if items:
                     self._insert(table, items)
+            self._remerge({r["block_key"] for r in rows["events"]})
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -378,6 +369,21 @@ class Store:
                 lsh.remove(art_id)
             raise
         return stats
+
+    def _remerge(self, blocks: set[str]) -> None:
+        """Re-run the merge over every stored event of the blocks this batch touched."""
+        if not blocks:
+            return
+        found = self.con.execute(
+            "SELECT id, block_key, date, date_precision, article_id, date_source, merge_key FROM events "
+            "WHERE block_key IN (SELECT unnest(?))",
+            [sorted(blocks)],
+        ).fetchall()
+        groups = merge.cluster(merge.Dated(r[0], r[1], r[2], r[3], r[4], r[5]) for r in found)
+        changed = [{"id": r[0], "merge_key": groups[r[0]]} for r in found if groups[r[0]] != r[6]]
+        if changed:
+            upd = pa.Table.from_pylist(changed)  # noqa: F841 -- read by DuckDB's replacement scan
+            self.con.execute("UPDATE events SET merge_key = upd.merge_key FROM upd WHERE events.id = upd.id")
 
     def _published(self, article_id: str, pending: list[dict[str, Any]]) -> date | None:
         for row in pending:

@@ -1,0 +1,137 @@
+"""Subjects that stand in for actors named earlier: reciprocals ("kedua belah pihak", "keduanya",
+"kedua diplomat top itu") and singular pronouns ("ia", "dia", "beliau").
+
+A stand-in is resolved only when its antecedent is plain, and left alone otherwise:
+
+* a reciprocal takes the two parties of the latest event of the last two sentences, else the last two
+  different actors named there;
+* a pronoun takes the subject of its own sentence (an actor among its first words: "Menkeu Janet
+  Yellen ... mengatakan dia telah memperingatkan ..."), else the source of the latest event of the
+  sentence before, else the last person named there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from warta.lang import LanguagePack
+from warta.merge import is_mutual
+from warta.records import Actor, Event, Mention, Sentence
+
+_SUBJECT_WORDS = 5  # an actor starting within the first words of its sentence is its subject
+
+
+@dataclass(frozen=True)
+class StandIn:
+    start: int
+    end: int
+    text: str
+    kind: str  # reciprocal | pronoun
+
+
+@dataclass(frozen=True)
+class _Cues:
+    reciprocal: re.Pattern[str]
+    pronoun: re.Pattern[str]
+
+
+@cache
+def _cues(pack: LanguagePack) -> _Cues:
+    y = pack.yaml("cues.yaml")
+    nouns = sorted((str(w) for w in y.get("reciprocal_nouns", [])), key=len, reverse=True)
+    noun_rx = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
+    pronouns = "|".join(re.escape(str(w)) for w in y.get("pronoun_subjects", []))
+    return _Cues(
+        reciprocal=re.compile(rf"\b(?:keduanya|kedua\s+(?:{noun_rx})(?:\s+(?:itu|tersebut|ini))?)\b", re.I),
+        pronoun=re.compile(rf"\b(?:{pronouns})\b", re.I),
+    )
+
+
+def stand_in_subject(
+    text: str,
+    s: Sentence,
+    before: list[Mention],
+    left: int,
+    subject_until: int,
+    pack: LanguagePack,
+) -> StandIn | None:
+    """A reciprocal or pronoun standing as the subject of the verb, nearer to it than any named actor."""
+    zone_start = max([left, *(m.end for m in before)])
+    zone = text[zone_start:subject_until]
+    c = _cues(pack)
+    found: StandIn | None = None
+    for kind, rx in (("reciprocal", c.reciprocal), ("pronoun", c.pronoun)):
+        for m in rx.finditer(zone):
+            cand = StandIn(zone_start + m.start(), zone_start + m.end(), m.group(), kind)
+            if found is None or cand.start > found.start:
+                found = cand
+    if found is None or found.kind != "pronoun":
+        return found
+    # a pronoun must stand right before its verb ("ia bertemu", "dia telah memperingatkan")
+    return found if len(text[found.end : subject_until].split()) <= 2 else None
+
+
+def stand_in_pairs(
+    st: StandIn,
+    targets: list[Mention],
+    event: str,
+    mode: str | None,
+    mutual_words: str,
+    s: Sentence,
+    mentions: list[Mention],
+    earlier: list[Event],
+) -> list[tuple[Actor, Actor]]:
+    """(source, target) pairs for a verb whose subject is the stand-in ``st``; [] when unresolved."""
+    tgt = [Actor(m.text, m.code, m.sector, m.name) for m in targets]
+    if st.kind == "reciprocal":
+        pair = _two_parties(s, st, mentions, earlier)
+        if not pair:
+            return []
+        a, b = (replace(x, text=st.text) for x in pair)
+        if is_mutual(event, mode):
+            return [(a, b)]
+        if re.search(r"\bsaling\b", mutual_words, re.I):
+            return [(a, b), (b, a)]
+        return [(x, t) for x in (a, b) for t in tgt if x.code != t.code]
+    person = _person(s, st, mentions, earlier)
+    if not person:
+        return []
+    me = replace(person, text=st.text)
+    return [(me, t) for t in tgt if t.code != me.code]
+
+
+def _two_parties(
+    s: Sentence, st: StandIn, mentions: list[Mention], earlier: list[Event]
+) -> tuple[Actor, Actor] | None:
+    for e in reversed(earlier):
+        if e.sentence < s.index - 2:
+            break
+        if e.source and e.target and e.source[0].code != e.target[0].code:
+            return e.source[0], e.target[0]
+    named: list[Mention] = []
+    for m in mentions:
+        if s.index - 2 <= m.sentence <= s.index and m.role == "actor" and m.code and m.start < st.start:
+            named = [n for n in named if n.code != m.code] + [m]
+    if len(named) < 2:
+        return None
+    a, b = named[-2], named[-1]
+    return Actor(a.text, a.code, a.sector, a.name), Actor(b.text, b.code, b.sector, b.name)
+
+
+def _person(s: Sentence, st: StandIn, mentions: list[Mention], earlier: list[Event]) -> Actor | None:
+    own = [
+        m for m in mentions if m.sentence == s.index and m.role == "actor" and m.code and m.end <= st.start
+    ]
+    if own and len(s.text[: own[0].start - s.start].split()) < _SUBJECT_WORDS:
+        m = own[0]
+        return Actor(m.text, m.code, m.sector, m.name)
+    prev = [e for e in earlier if e.sentence == s.index - 1]
+    if prev:
+        return prev[0].source[0]
+    people = [m for m in mentions if m.sentence == s.index - 1 and m.kind == "person" and m.code]
+    if people:
+        m = people[-1]
+        return Actor(m.text, m.code, m.sector, m.name)
+    return None

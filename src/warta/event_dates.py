@@ -1,0 +1,139 @@
+"""The date of a coded event, and how warta knows it.
+
+In order, an event takes:
+
+1. ``timex`` -- the temporal expression governing its clause ("pada Selasa (9 April)", "bulan lalu",
+   "sejak 2020"), else the first one of its sentence that stands before the verb or adverbially after
+   it. A date inside the object ("kesepakatan Februari 2021") and the date of a relayed report
+   ("seperti dikutip dari Russia Today, Sabtu (6/5/2023)") do not date the event.
+2. ``episode`` -- the sentence points back to an occasion already told ("dalam pertemuan kali ini",
+   "pada kesempatan itu", "pembicaraan tersebut"): the date of the latest event dated before it in the
+   article.
+3. ``paragraph`` -- the nearest day or week named earlier in the same paragraph, unless the sentence
+   opens an episode of its own ("sebelumnya", "sejak", "pernah", ...).
+4. ``report`` -- only the relayed report is dated: the event happened on that day or before.
+5. ``publication`` -- nothing in the text dates it: the event happened on the publication day or
+   before it.
+
+Cases 4 and 5 have precision ``on_or_before``: warta does not pretend to know the day. The corpus
+merge (:mod:`warta.merge`) gives such an event the day another report of it states, when one does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from warta.lang import LanguagePack
+from warta.records import Article, Event, Sentence, Timex
+from warta.stemmer import stem
+
+_DATE_PREPS = frozenset(
+    {"pada", "tanggal", "sejak", "hingga", "sampai", "mulai", "sebelum", "setelah", "selama"}
+)
+_DAY_WORDS = frozenset(
+    {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "kemarin", "besok", "hari", "pekan"}
+)
+
+
+@dataclass(frozen=True)
+class DateCues:
+    relay: re.Pattern[str]  # a relay phrase ending right before a date: "dikutip dari Reuters, "
+    anaphora: re.Pattern[str]
+    new_episode: frozenset[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def cues(pack: LanguagePack) -> DateCues:
+    y = pack.yaml("cues.yaml")
+    relay = [str(w).lower() for w in y.get("relay_cues", []) if not str(w).endswith(":")]
+    return DateCues(
+        # the relay cue, a short source name (no clause, quotation or other date in it), then the date
+        relay=re.compile(rf"\b(?:{_alternation(relay)})\s+[^.,;:\"“”\d]{{1,50}}?,?\s*$", re.I),
+        anaphora=re.compile(
+            rf"\b(?:{_alternation([str(w) for w in y.get('episode_anaphora', [])])})\b", re.I
+        ),
+        new_episode=frozenset(str(w).lower() for w in y.get("new_episode", [])),
+    )
+
+
+def is_report_date(t: Timex, text: str, sentence_start: int, dc: DateCues) -> bool:
+    """ "seperti dikutip dari Russia Today, Sabtu (6/5/2023)": the day of the relayed report."""
+    before = text[max(sentence_start, t.start - 90) : t.start]
+    return bool(dc.relay.search(before))
+
+
+def adverbial(t: Timex, text: str) -> bool:
+    """A date after the verb dates the event when it is adverbial ("pada Maret", "Selasa (5/3)", "kemarin"),
+    not when it sits inside the object ("kesepakatan gencatan senjata Februari 2021")."""
+    before = text[max(0, t.start - 12) : t.start].lower().split()
+    if before and before[-1].strip(",") in _DATE_PREPS:
+        return True
+    first = t.text.split()[0].lower() if t.text.split() else ""
+    return (not any(c.isdigit() for c in t.text[:2]) and not t.text[:1].isupper()) or first in _DAY_WORDS
+
+
+def _told(phrase: str, earlier: list[Event]) -> Event | None:
+    """The latest dated event an anaphoric phrase can point back to: "pertemuan itu" needs a meeting
+    ("bertemu", stem "temu"), "kunjungan tersebut" a visit; "pada kesempatan itu" any event."""
+    nouns = {stem(w) for w in re.findall(r"\w+", phrase.lower()) if len(w) > 5 and w.endswith("an")}
+    for e in reversed(earlier):
+        if not e.date or e.date_source not in {"timex", "paragraph", "episode"}:
+            continue
+        if e.date_precision not in {"day", "week"}:
+            continue
+        if nouns and not nouns & {stem(w) for w in re.findall(r"\w+", e.verb_text)}:
+            continue
+        return e
+    return None
+
+
+def event_date(
+    s: Sentence,
+    timexes: list[Timex],
+    art: Article,
+    pack: LanguagePack,
+    *,
+    clause: tuple[int, int],
+    verb_start: int,
+    para_start: int | None = None,
+    earlier: list[Event] | None = None,
+) -> tuple[date | None, str, str]:
+    """(date, precision, date_source) of an event whose verb starts at ``verb_start`` in sentence ``s``."""
+    dc = cues(pack)
+    left, right = clause
+    in_sentence = [t for t in timexes if s.start <= t.start < s.end and t.first_day and t.precision]
+    reports = [t for t in in_sentence if is_report_date(t, art.text, s.start, dc)]
+    dated = [t for t in in_sentence if t not in reports and (t.start < verb_start or adverbial(t, art.text))]
+    in_clause = [t for t in dated if left <= t.start < right]
+    for t in sorted(in_clause, key=lambda t: abs(t.start - verb_start)) or dated[:1]:
+        return t.first_day, t.precision or "day", "timex"
+    opening = art.text[s.start : verb_start]
+    opening_words = set(re.findall(r"\w+", opening.lower()))
+    anaphor = dc.anaphora.search(art.text[s.start : s.end])
+    if anaphor and not dc.new_episode & opening_words:
+        told = _told(anaphor.group(), earlier or [])
+        if told:
+            return told.date, told.date_precision, "episode"
+    if para_start is not None and not dc.new_episode & opening_words:
+        before = [
+            t
+            for t in timexes
+            if para_start <= t.start < s.start
+            and t.first_day
+            and t.precision in {"day", "week"}
+            and not is_report_date(t, art.text, para_start, dc)
+        ]
+        if before:
+            return before[-1].first_day, before[-1].precision or "day", "paragraph"
+    if reports and reports[0].precision == "day":
+        return reports[0].first_day, "on_or_before", "report"
+    if art.published:
+        return art.published, "on_or_before", "publication"
+    return None, "on_or_before", "none"

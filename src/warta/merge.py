@@ -1,0 +1,140 @@
+"""One real-world event, one row: the corpus-level merge of coded events.
+
+Two reports are the same real-world event when they share a *block* -- PLOVER type, source and target
+codes (either order for meetings, agreements and cooperation) and modality -- and their dates are
+compatible. Each event's date is read as an interval of days:
+
+* ``day`` -- that day; ``week`` -- Monday to Sunday; ``month`` and ``year`` -- the whole period;
+* ``on_or_before`` -- the sentence gives no date, only the report does (publication day, or the date of
+  the relayed agency report): the event happened on that day or in the ``WINDOW`` days before it.
+
+Within a block the events are taken narrowest first; each joins the group whose common interval it
+overlaps (the one whose date is nearest, when several do) or starts a group of its own. Day, week and
+on-or-before dates mix this way ("Kamis (4/5)" in one outlet and an undated report published on 6 May
+in another are one meeting, dated 4 May); month and year dates only merge with the same month or year,
+so that "bertemu pada Maret" does not swallow every March meeting. The group takes the date of its most
+precise member. Events of an undated article stay within that article.
+
+Everything here is a pure function of the events of one block, so the result does not depend on the
+order in which documents arrived (the store re-runs it for every block a batch touches).
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from warta.sources import content_id
+
+WINDOW = 7  # days before a report in which an event it does not date may have happened
+FINE = frozenset({"day", "week", "on_or_before"})
+MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+DIRECTED_MODES = frozenset({"visit", "host", "third-party"})
+
+
+def is_mutual(event: str, mode: str | None) -> bool:
+    """Meetings, agreements and cooperation hold between both sides; visits and mediation have a direction."""
+    return event in MUTUAL_TYPES and (mode or "") not in DIRECTED_MODES
+
+
+def block_key(
+    event: str, mode: str | None, source: Iterable[str], target: Iterable[str], modality: str
+) -> str:
+    """The part of the merge that needs no dates: type, the two sides and modality."""
+    sides = [",".join(sorted(set(source))), ",".join(sorted(set(target)))]
+    if is_mutual(event, mode):
+        sides.sort()  # "A bertemu B" and "B bertemu A" are one meeting
+    return content_id("|".join([event, *sides, modality]))
+
+
+@dataclass(frozen=True)
+class Dated:
+    """What the merge needs to know of one stored event."""
+
+    id: str
+    block: str
+    date: date | None
+    precision: str
+    article_id: str
+    date_source: str = "timex"
+
+
+def interval(d: date | None, precision: str) -> tuple[date, date] | None:
+    """The days an event dated ``d`` with ``precision`` may fall on."""
+    if d is None:
+        return None
+    if precision == "week":
+        start = d - timedelta(days=d.weekday())
+        return start, start + timedelta(days=6)
+    if precision == "month":
+        start = d.replace(day=1)
+        return start, start.replace(day=calendar.monthrange(d.year, d.month)[1])
+    if precision == "year":
+        return date(d.year, 1, 1), date(d.year, 12, 31)
+    if precision == "on_or_before":
+        return d - timedelta(days=WINDOW), d
+    return d, d
+
+
+_RANK = {"day": 0, "week": 1, "on_or_before": 2, "month": 3, "year": 4}
+
+
+@dataclass
+class _Group:
+    lo: date
+    hi: date
+    rep: Dated  # the most precise member: its date is the group's
+    members: list[str]
+
+
+def _compatible(g: _Group, e: Dated, lo: date, hi: date) -> bool:
+    if lo > g.hi or hi < g.lo:
+        return False
+    if e.precision in FINE and g.rep.precision in FINE:
+        return True
+    return e.precision == g.rep.precision and (lo, hi) == (g.lo, g.hi)
+
+
+def cluster(events: Iterable[Dated]) -> dict[str, str]:
+    """Event id -> group id, for the events of one or several blocks."""
+    by_block: dict[str, list[Dated]] = {}
+    for e in events:
+        by_block.setdefault(e.block, []).append(e)
+    out: dict[str, str] = {}
+    for block, items in by_block.items():
+        for g in _cluster_block(items):
+            gid = group_id(block, g.rep)
+            for eid in g.members:
+                out[eid] = gid
+    return out
+
+
+def _cluster_block(items: list[Dated]) -> list[_Group]:
+    groups: list[_Group] = []
+    undated: dict[str, _Group] = {}
+
+    def order(e: Dated) -> tuple[int, date, str]:
+        return _RANK.get(e.precision, 9), e.date or date.min, e.id
+
+    for e in sorted(items, key=order):
+        span = interval(e.date, e.precision)
+        if span is None:
+            g = undated.setdefault(e.article_id, _Group(date.min, date.min, e, []))
+            g.members.append(e.id)
+            continue
+        lo, hi = span
+        fits = [g for g in groups if _compatible(g, e, lo, hi)]
+        if not fits:
+            groups.append(_Group(lo, hi, e, [e.id]))
+            continue
+        best = min(fits, key=lambda g: abs(((g.rep.date or lo) - (e.date or lo)).days))
+        best.lo, best.hi = max(best.lo, lo), min(best.hi, hi)
+        best.members.append(e.id)
+    return groups + list(undated.values())
+
+
+def group_id(block: str, rep: Dated) -> str:
+    when = rep.date.isoformat() if rep.date else f"undated:{rep.article_id}"
+    return content_id(f"{block}|{when}|{rep.precision}")
