@@ -71,3 +71,28 @@ def test_block_key_direction() -> None:
     assert block_key("ACCUSE", None, ["IDN"], ["JPN"], "asserted") != block_key("ACCUSE", None, ["JPN"], ["IDN"], "asserted")
     assert block_key("CONSULT", "visit", ["IDN"], ["JPN"], "asserted") != block_key("CONSULT", "visit", ["JPN"], ["IDN"], "asserted")
     assert block_key("CONSULT", None, ["IDN"], ["JPN"], "asserted") != block_key("CONSULT", None, ["IDN"], ["JPN"], "intended")
+
+
+def test_store_merges_an_undated_report_into_the_dated_one(tmp_path) -> None:
+    """Two outlets, two files, two batches: the second outlet's undated report joins the first's row."""
+    from warta.export import merged_events
+    from warta.pipeline import analyse
+    from warta.records import Document
+    from warta.store import Store
+
+    dated = ("Kamis, 7 Maret 2024 | 09:10 WIB\nHANOI, KOMPAS.com - Menteri Luar Negeri Indonesia Retno Marsudi bertemu "
+             "dengan Menteri Luar Negeri Vietnam Bui Thanh Son di Hanoi pada Rabu (6/3/2024). Keduanya membahas "
+             "kerja sama perikanan dan batas laut di Laut Natuna Utara.")
+    undated = ("Jumat, 8 Maret 2024 | 14:02 WIB\nHanoi (ANTARA) - Menlu Retno Marsudi bertemu dengan Menlu Vietnam Bui Thanh "
+               "Son di Hanoi untuk membahas penangkapan ikan ilegal. Pertemuan itu berlangsung hangat, kata "
+               "seorang diplomat.")
+    docs = [Document(id=f"d{i}", origin=f"{name}.txt", text=t) for i, (name, t) in
+            enumerate([("kompas", dated), ("antara", undated)])]
+    db = tmp_path / "m.duckdb"
+    with Store(db) as st:
+        st.write([analyse(docs[1])])
+        st.write([analyse(docs[0])])  # the dated report arrives second: the merge is redone
+        rows = [r for r in merged_events(st.con) if r["event"] == "CONSULT"]
+    meeting = [r for r in rows if {r["source"][0]["code"], r["target"][0]["code"]} == {"IDN", "VNM"}]
+    assert len(meeting) == 1, rows
+    assert (meeting[0]["date"], meeting[0]["date_precision"], meeting[0]["num_documents"]) == ("2024-03-06", "day", 2)

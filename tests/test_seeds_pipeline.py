@@ -58,3 +58,33 @@ def test_seeds_analyse_rerun_and_export(seeds_dir: Path, tmp_path: Path) -> None
     texts = " ".join(r["text"] for r in records)
     for noise in ("Baca Juga", "Populer", "Advertisement", "Bagikan", "Scroll to Top"):
         assert noise not in texts
+
+
+def test_seed_meetings_are_dated_and_merged_across_outlets(seeds_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "seeds.duckdb"
+    runner = CliRunner()
+    assert runner.invoke(app, ["analyze", str(seeds_dir), "--db", str(db)]).exit_code == 0
+    out = tmp_path / "events.jsonl"
+    assert runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl", "--out", str(out)]).exit_code == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+    def meetings(a: str, b: str) -> list[dict]:
+        return [r for r in records if r["event"] == "CONSULT" and r["modality"] == "asserted"
+                and {r["source"][0]["code"], r["target"][0]["code"]} == {a, b}]
+
+    # Qin Gang and Lavrov in Goa: Thursday 4 May 2023 ("pada hari Kamis" in one outlet, "dalam pertemuan
+    # kali ini"); the other outlet gives no date and is merged into the same row
+    goa = [r for r in meetings("CHN", "RUS") if r["date"] == "2023-05-04"]
+    assert len(goa) == 1 and goa[0]["date_precision"] == "day"
+    assert goa[0]["num_documents"] == 2 and goa[0]["num_outlets"] <= 2
+    assert {Path(d["path"]).name[:3] for d in goa[0]["documents"]} == {"000", "003"}
+    # Wang Yi and Lavrov in Beijing: Tuesday 9 April 2024 (an article without a year anywhere)
+    assert [r["date_precision"] for r in meetings("CHN", "RUS") if r["date"] == "2024-04-09"] == ["day"]
+    # "baru-baru ini" gives no day: the Jakarta meeting is only known to be on or before publication
+    jakarta = [r for r in meetings("CHN", "RUS") if r["location"] and r["location"]["name"] == "Jakarta"]
+    assert jakarta and all(r["date_precision"] == "on_or_before" for r in jakarta)
+    # background is dated by its own expression, not by the article's day: Xi in Moscow "pada bulan Maret"
+    # (a May 2023 article), Lavrov "terakhir kali mengunjungi Beijing pada bulan Oktober" (an April 2024
+    # article, past tense: October 2023)
+    months = sorted(r["date"] for r in meetings("CHN", "RUS") if r["date_precision"] == "month")
+    assert months == ["2023-03-01", "2023-10-01"]

@@ -344,7 +344,8 @@ def code_sentence(
             s, timexes, art, pack, clause=(left, right), verb_start=vstart, para_start=para_start,
             earlier=[*(earlier or []), *events],
         )
-        pre = [t for t in toks if left <= t.start < vstart]
+        # modality and negation cues before a stand-in subject belong to another clause
+        pre = [t for t in toks if max(left, stand_in.start if stand_in else left) <= t.start < vstart]
         window = [t.low for t in pre[-3:]]
         negated = k in skip_next_negation or any(w in lex.negation for w in window)
         modality = _modality([t.low for t in pre], lex)

@@ -1,0 +1,102 @@
+"""Stand-in subjects (reciprocals, pronouns), meetings told by a noun, and how their events are dated."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from warta.actors import find_mentions
+from warta.coder import code_article
+from warta.records import Article
+from warta.sentences import split
+from warta.timex import find_timexes
+
+DCT = date(2024, 3, 8)
+
+
+def _events(text: str, pack):
+    art = Article(id="t", document_id="t", text=text, title=None, outlet=None, published=DCT,
+                  published_source="page", dateline=None, byline=None, language="id")
+    ss = split(text, pack)
+    return [e for e in code_article(art, ss, find_mentions(text, ss, pack), find_timexes(text, DCT), pack)
+            if not e.negated]
+
+
+def _triples(evs):
+    return {(e.source[0].code, e.event, e.target[0].code) for e in evs}
+
+
+MEETING = ("Menteri Luar Negeri Jepang Yoko Kamikawa bertemu dengan Menteri Luar Negeri Korea Selatan Cho Tae-yul "
+           "di Seoul pada Senin (4/3/2024).")
+
+
+def test_reciprocal_subject_takes_the_two_parties_of_the_last_event(pack) -> None:
+    evs = _events(MEETING + " Kedua menteri sepakat memperluas kerja sama pertahanan.", pack)
+    agree = [e for e in evs if e.event == "AGREE"]
+    assert {(e.source[0].code, e.target[0].code) for e in agree} == {("JPN", "KOR")}
+    assert agree[0].source[0].text == "Kedua menteri"  # the words of the sentence, the codes of the antecedent
+    assert agree[0].source[0].name == "Yoko Kamikawa"
+
+
+def test_reciprocal_without_antecedent_is_left_alone(pack) -> None:
+    assert _events("Kedua belah pihak sepakat melanjutkan perundingan bulan depan.", pack) == []
+
+
+def test_saling_gives_both_directions(pack) -> None:
+    evs = _events("India dan Pakistan saling menuduh melanggar gencatan senjata di Kashmir.", pack)
+    assert {("IND", "ACCUSE", "PAK"), ("PAK", "ACCUSE", "IND")} <= _triples(evs)
+    evs = _events(MEETING + " Keduanya saling mengkritik kebijakan ekspor.", pack)
+    assert {("JPN", "ACCUSE", "KOR"), ("KOR", "ACCUSE", "JPN")} <= _triples(evs)
+
+
+def test_pronoun_subject_is_the_subject_of_its_sentence(pack) -> None:
+    evs = _events("Menteri Luar Negeri AS Antony Blinken mengatakan dia telah memperingatkan Iran soal program nuklirnya.", pack)
+    assert ("USA", "THREATEN", "IRN") in _triples(evs)
+    evs = _events("Presiden Prabowo Subianto mengatakan Indonesia siap berinvestasi saat ia bertemu dengan "
+                  "Perdana Menteri Jepang Shigeru Ishiba.", pack)
+    meet = [e for e in evs if e.event == "CONSULT"]
+    assert {(e.source[0].code, e.target[0].code) for e in meet} == {("IDN", "JPN")}
+    assert meet[0].modality == "asserted"  # the speaker is the subject: not one party's claim about another
+
+
+def test_pronoun_falls_back_to_the_actor_of_the_sentence_before(pack) -> None:
+    evs = _events("Filipina mengecam China atas insiden di perairan Scarborough. Ia juga menuduh China melanggar hukum laut.", pack)
+    assert ("PHL", "ACCUSE", "CHN") in _triples([e for e in evs if e.sentence == 1])
+
+
+def test_meeting_told_by_a_noun(pack) -> None:
+    evs = _events("Dalam pertemuan dengan Menteri Luar Negeri Malaysia Mohamad Hasan, Menlu Sugiono mengatakan "
+                  "Indonesia menginginkan perundingan batas laut selesai tahun ini.", pack)
+    assert ("IDN", "CONSULT", "MYS") in _triples(evs)
+    nominal = next(e for e in evs if e.verb_text == "pertemuan")
+    assert (nominal.cameo, nominal.mode) == ("040", "meet")
+
+
+def test_meeting_noun_with_no_partner_takes_the_other_side_of_the_meeting_told_before(pack) -> None:
+    text = MEETING + " Setelah pembicaraan bilateral itu, Kamikawa mengatakan Jepang mendukung latihan gabungan."
+    evs = _events(text, pack)
+    talks = [e for e in evs if e.verb_text == "pembicaraan"]
+    assert [(e.source[0].code, e.target[0].code) for e in talks] == [("JPN", "KOR")]
+    assert talks[0].date == date(2024, 3, 4) and talks[0].date_source in {"episode", "paragraph"}
+
+
+def test_meeting_nouns_that_tell_no_meeting(pack) -> None:
+    # not adverbial, or the name after the noun names the gathering
+    assert not [e for e in _events("Pertemuan itu penting bagi Indonesia dan Malaysia.", pack) if e.event == "CONSULT"]
+    evs = _events("Di sela-sela pertemuan ASEAN, Menlu Sugiono mengatakan Indonesia mendukung Myanmar.", pack)
+    assert ("IDN", "CONSULT", "ASEAN") not in _triples(evs)
+
+
+def test_episode_anaphora_dates_by_the_meeting_told_before(pack) -> None:
+    text = MEETING + "\n\nIndonesia memprotes Australia pekan lalu.\n\nDalam pertemuan itu, Kamikawa mendukung rencana Korea Selatan."
+    evs = _events(text, pack)
+    support = next(e for e in evs if e.event == "SUPPORT")
+    assert (support.date, support.date_precision, support.date_source) == (date(2024, 3, 4), "day", "episode")
+
+
+def test_relayed_report_date_is_only_an_upper_bound(pack) -> None:
+    (ev,) = _events("Menlu China Wang Yi mendukung Rusia, seperti dikutip dari Reuters, Sabtu (2/3/2024).", pack)
+    assert (ev.date, ev.date_precision, ev.date_source) == (date(2024, 3, 2), "on_or_before", "report")
+    # a weekday after the relay still dates the event when it belongs to the clause
+    (ev,) = [e for e in _events("Mengutip Reuters Jumat, 8 Maret 2024, Menlu China bertemu Menlu Brasil pada hari Kamis.", pack)
+             if e.event == "CONSULT"]
+    assert (ev.date, ev.date_source) == (date(2024, 3, 7), "timex")
