@@ -863,3 +863,80 @@ def test_day_of_month_is_not_a_duration() -> None:
 def test_day_of_month_leaves_full_dates_alone() -> None:
     assert only("Ia lahir tanggal 5 Mei 1990.", D_APR10).value == "1990-05-05"
     assert tx("Pemungutan suara ulang tanggal 31 bulan ini.", date(2024, 2, 10)) == []  # no 31 February
+
+
+# ---------------------------------------------------------------- holidays
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("Arus mudik Idul Fitri 2024 diperkirakan padat.", "Idul Fitri 2024", "2024-04-10"),
+        ("Harga daging melonjak saat Lebaran tahun lalu.", "Lebaran tahun lalu", "2023-04-22"),
+        ("Jemaah salat Idul Adha 2023 memenuhi masjid.", "Idul Adha 2023", "2023-06-29"),
+        ("Menjelang Natal, gereja dijaga ketat.", "Natal", "2023-12-25"),  # the nearest
+        ("Pada Natal 2022 Paus menyerukan perdamaian.", "Natal 2022", "2022-12-25"),
+        ("Kembang api dinyalakan saat Tahun Baru 2024.", "Tahun Baru 2024", "2024-01-01"),
+        ("Warga Tionghoa merayakan Tahun Baru Imlek di Glodok.", "Tahun Baru Imlek", "2024-02-10"),
+        ("Bandara Ngurah Rai ditutup saat Nyepi.", "Nyepi", "2024-03-11"),
+        ("Umat Buddha memadati Borobudur pada Waisak 2023.", "Waisak 2023", "2023-06-04"),
+        ("Pawai obor digelar menyambut Tahun Baru Islam.", "Tahun Baru Islam", "2024-07-07"),  # nearest
+        ("Pawai obor digelar pada Tahun Baru Islam.", "Tahun Baru Islam", "2023-07-19"),  # past
+        ("Pengajian digelar untuk memperingati Maulid Nabi.", "Maulid Nabi", "2023-09-28"),
+        ("Libur Isra Mikraj jatuh pada hari Kamis.", "Isra Mikraj", "2024-02-08"),
+        ("Upacara HUT RI ke-78 digelar di Istana.", "HUT RI ke-78", "2023-08-17"),
+        ("Presiden memberi remisi pada Hari Kemerdekaan.", "Hari Kemerdekaan", "2023-08-17"),
+        ("Pemerintah menetapkan Idul Fitri 1445 H pada Rabu.", "Idul Fitri 1445 H", "2024-04-10"),
+        ("Polisi berjaga di gereja sejak malam Natal.", "malam Natal", "2023-12-24TNI"),
+        ("Jalan tol macet saat libur Natal dan Tahun Baru.", "Tahun Baru", "2024-01-01"),
+        ("Pemerintah akan menambah kereta untuk Lebaran mendatang.", "Lebaran mendatang", "2024-04-10"),
+    ],
+)
+def test_holidays(text: str, span: str, value: str) -> None:
+    t = find(text, span, D_APR10)
+    assert (t.value, t.precision, t.first_day) == (value, "day", date.fromisoformat(value[:10]))
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("Harga pangan naik selama bulan Ramadan.", "bulan Ramadan", "2024-03-11"),
+        ("Pasar takjil ramai pada Ramadan 2023.", "Ramadan 2023", "2023-03-23"),
+        ("Jam kerja ASN dipangkas pada awal Ramadan.", "awal Ramadan", "2024-03-11"),
+    ],
+)
+def test_ramadan_is_a_month_valued_at_its_first_day(text: str, span: str, value: str) -> None:
+    t = find(text, span, D_APR10)
+    assert (t.type, t.value, t.precision, t.first_day) == ("DATE", value, "month", date.fromisoformat(value))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gempa mengguncang kota di Natal, Brasil, Selasa.",
+        "Wali kota Natal menerima delegasi.",
+        "Semangat di tahun baru ini harus dijaga.",
+        "Ia mengutip pemikiran Tariq Ramadan.",
+        "Kedubes AS merayakan Hari Kemerdekaan AS di Jakarta.",
+        "Ketua Umum Partai Bulan Bintang hadir.",
+    ],
+)
+def test_holiday_names_that_are_not_holidays(text: str) -> None:
+    assert [t for t in tx(text, D_APR10) if t.first_day and t.text != "Selasa"] == []
+
+
+def test_holiday_outside_the_table_has_no_value() -> None:
+    assert tx("Mudik Lebaran 2050 diprediksi padat.", D_APR10) == []
+    assert only("Malam Tahun Baru 1985 dirayakan meriah.", D_APR10).value == "1984-12-31TNI"
+
+
+def test_holiday_tsv_is_up_to_date_with_its_script() -> None:
+    pytest.importorskip("holidays")
+    pytest.importorskip("hijridate")
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "build_holidays.py"
+    res = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert res.returncode == 0, res.stdout + res.stderr
