@@ -940,3 +940,46 @@ def test_holiday_tsv_is_up_to_date_with_its_script() -> None:
     script = Path(__file__).resolve().parents[1] / "scripts" / "build_holidays.py"
     res = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
     assert res.returncode == 0, res.stdout + res.stderr
+
+
+# ---------------------------------------------------------------- decades, centuries, abbreviations
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("Konflik agraria meningkat sejak dekade lalu.", "dekade lalu", "201"),
+        ("Tantangan abad ke-21 menuntut kerja sama.", "abad ke-21", "20"),
+        ("Candi itu dibangun pada abad XIV.", "abad XIV", "13"),
+        ("Perang terbesar abad lalu menewaskan jutaan orang.", "abad lalu", "19"),
+    ],
+)
+def test_decades_and_centuries(text: str, span: str, value: str) -> None:
+    t = find(text, span, D_APR10)
+    assert (t.type, t.value, t.precision, t.first_day) == ("DATE", value, None, None)
+
+
+def test_centuries_are_not_durations_or_counts() -> None:
+    assert only("Tradisi itu berumur dua abad.", D_APR10).value == "P200Y"
+    assert tx("Sejarah abad pertengahan Eropa.", D_APR10) == []
+
+
+@pytest.mark.parametrize(
+    "text, span, value",
+    [
+        ("Harga cabai naik sejak pada Feb lalu.", "Feb lalu", "2024-02"),
+        ("Ekspor turun sejak Okt tahun lalu.", "Okt tahun lalu", "2023-10"),
+        ("Realisasi bulan Des mencapai target.", "bulan Des", "2023-12"),
+    ],
+)
+def test_month_abbreviation_alone(text: str, span: str, value: str) -> None:
+    t = find(text, span, D_APR10)
+    assert (t.value, t.precision) == (value, "month")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Foto itu diambil pada Jan Ethes.", "Jan lalu pergi ke pasar.", "Nama Mei Lin dipanggil hakim.", "Des Alwi tiba."],
+)
+def test_month_abbreviation_or_name_is_not_a_month(text: str) -> None:
+    assert [t for t in tx(text, D_APR10) if t.precision == "month"] == []

@@ -57,7 +57,11 @@ Conventions a caller must know:
   a year / relative word after. Ramadan is a DATE valued at 1 Ramadan (Umm al-Qura) with
   precision "month" and that day as ``first_day`` -- not a calendar month, but the
   nearest period downstream code knows.
-* Decades ("tahun 1990-an") are "199" without precision.
+* Decades ("tahun 1990-an") are "199" without precision; so are "dekade lalu" (the decade
+  before the dct's, "201" in 2024) and centuries, which TimeML counts from 0: "abad
+  ke-21" / "abad XXI" is "20", "abad lalu" "19" in 2024.
+* A month abbreviation alone ("Feb", "Okt") is a month only after "bulan", or after a
+  temporal preposition and before a relative word ("pada Feb lalu").
 * Direction: an explicit relative word in the expression ("lalu", "depan") wins; else
   the ``direction`` argument; else future cues in the expression's own clause
   (sentence, cut at "bahwa" so that "mengatakan pada Senin bahwa ia akan ..." stays
@@ -233,6 +237,8 @@ def _lexicon() -> _Lex:
 
     MON = _alt(month)
     MONF = _alt(full)
+    # abbreviations of the Indonesian names ("Feb", "Okt"), alone only as "pada Feb lalu"
+    abbr = [w for fs in y["months"].values() for w in fs["short"] if any(f.startswith(w) for f in fs["full"])]
     WD = _alt(weekday)
     UNIT = _alt(units)
     CAL = _alt(y["calendar_units"])
@@ -275,10 +281,11 @@ def _lexicon() -> _Lex:
         "dm_num": (set(), True),
         "dmy": ({"tanggal", "tgl"}, True),
         "my": ({"bulan"} | first(month), False),
-        "month": ({"bulan"} | first(full), False),
+        "month": ({"bulan"} | first(full) | first(abbr), False),
         "year": ({"tahun"}, True),
         "year_range": ({"tahun"}, True),
         "decade": ({"tahun"}, True),
+        "era": ({"abad", "dekade", "dasawarsa"}, False),
         "weekday": ({"hari"} | first(weekday), False),
         "deictic": (first(deictic), False),
         "unit_rel": (numt | se_u | first(y["calendar_units"]), True),
@@ -342,7 +349,7 @@ def _lexicon() -> _Lex:
         R(
             "month",
             rx(
-                rf"(?P<bl>\bbulan\s+)?\b(?P<m>{MONF})\b"
+                rf"(?P<bl>\bbulan\s+)?\b(?:(?P<m>{MONF})\b|(?P<ma>{_alt(abbr)})\b\.?)"
                 rf"(?:\s+(?P<yrel>tahun\s+(?:{REL_D}))\b|\s+(?P<rel>{REL_D})\b)?"
                 rf"(?P<rng>(?=\s*(?:{CONN_R})\s*(?:{MON})\b))?"
             ),
@@ -368,6 +375,15 @@ def _lexicon() -> _Lex:
             1,
         ),
         R("decade", rx(r"(?:\b(?P<th>tahun)\s+)?\b(?P<dd>(?:1[89]|20)?\d)0-?an\b"), _b_decade, 1),
+        R(
+            "era",
+            rx(
+                rf"\b(?:abad\s+(?:ke-?\s*)?(?P<n>\d{{1,2}}|[ivx]+)\b(?!-|\s*(?:tahun|hari|bulan|[.,]\d))"
+                rf"|(?P<u>abad|dekade|dasawarsa)\s+(?P<rel>{REL_D})\b)"
+            ),
+            _b_era,
+            1,
+        ),
         R(
             "weekday",
             rx(
@@ -729,18 +745,16 @@ def _b_my(m: re.Match[str], text: str, lex: _Lex) -> _Cand | None:
 
 
 def _b_month(m: re.Match[str], text: str, lex: _Lex) -> _Cand | None:
-    if not (
-        m["bl"]
-        or m["rel"]
-        or m["yrel"]
-        or m["rng"] is not None
-        or lex.ctx_month_re.search(text, max(0, m.start() - 20), m.start())
-    ):
+    ctx = lex.ctx_month_re.search(text, max(0, m.start() - 20), m.start())
+    if m["ma"]:  # an abbreviation alone: "bulan Feb", "pada Feb lalu"
+        if not (m["bl"] or ctx and (m["rel"] or m["yrel"])):
+            return None
+    elif not (m["bl"] or m["rel"] or m["yrel"] or m["rng"] is not None or ctx):
         return None
-    mo = lex.month.get(_key(m["m"]))
+    mo = lex.month.get(_key(m["m"] or m["ma"]))
     if mo is None:
         return None
-    start = m.start("bl") if m["bl"] else m.start("m")
+    start = m.start("bl") if m["bl"] else m.start("m" if m["m"] else "ma")
     f = {"y": None, "m": mo, "yrel": _yrel(m["yrel"], lex), "rel": _rel_class(m["rel"], lex)}
     return _Cand(start, m.end(), "ym", f)
 
@@ -788,6 +802,32 @@ def _b_decade(m: re.Match[str], text: str, lex: _Lex) -> _Cand | None:
             return None
         dd = "19" + dd
     return _Cand(m.start(), m.end(), "decade", {"v": dd})
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def _roman(s: str) -> int | None:
+    vals = [_ROMAN[c] for c in s.lower()]
+    n = sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
+    return n if n > 0 else None
+
+
+def _b_era(m: re.Match[str], text: str, lex: _Lex) -> _Cand | None:
+    """'abad ke-21' -> "20" (TimeML centuries count from 0); 'dekade lalu' -> the decade before the dct's."""
+    if m["n"]:
+        raw = m["n"]
+        if not raw.isdigit() and not raw.isupper():
+            return None  # "abad ini" is caught below; lower-case "abad xx" is not a numeral
+        n = int(raw) if raw.isdigit() else _roman(raw)
+        if n is None or not 1 <= n <= 30:
+            return None
+        return _Cand(m.start(), m.end(), "decade", {"v": f"{n - 1:02d}"})
+    off = {"past": -1, "this": 0, "future": 1}.get(_rel_class(m["rel"], lex) or "")
+    if off is None:
+        return None
+    scale = 100 if _key(m["u"]) == "abad" else 10
+    return _Cand(m.start(), m.end(), "decade", {"v": None, "scale": scale, "off": off})
 
 
 def _b_weekday(m: re.Match[str], text: str, lex: _Lex) -> _Cand | None:
@@ -1201,6 +1241,10 @@ def _resolve(c: _Cand, dct: date | None, dirn: Callable[[], str]) -> _Res | None
     if k == "y":
         return "DATE", f"{f['y']:04d}", "year", date(f["y"], 1, 1)
     if k == "decade":
+        if f["v"] is None:  # "dekade lalu", "abad ini"
+            if dct is None:
+                return "DATE", _REF[f["off"]], None, None
+            return "DATE", str(dct.year // f["scale"] + f["off"]), None, None
         return "DATE", f["v"], None, None
     if k == "wd":
         return _res_wd(f, dct, dirn)
