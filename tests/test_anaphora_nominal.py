@@ -100,3 +100,20 @@ def test_relayed_report_date_is_only_an_upper_bound(pack) -> None:
     (ev,) = [e for e in _events("Mengutip Reuters Jumat, 8 Maret 2024, Menlu China bertemu Menlu Brasil pada hari Kamis.", pack)
              if e.event == "CONSULT"]
     assert (ev.date, ev.date_source) == (date(2024, 3, 7), "timex")
+
+
+def test_symmetric_verbs_with_two_parties_give_both_directions(pack) -> None:
+    evs = _events("Thailand dan Kamboja bentrok di perbatasan dekat kuil Preah Vihear.", pack)
+    assert {("THA", "ASSAULT", "KHM"), ("KHM", "ASSAULT", "THA")} <= _triples(evs)
+    # an accusation is not symmetric: with no target there is no event
+    assert not [e for e in _events("Thailand dan Kamboja mengecam.", pack) if e.event == "ACCUSE"]
+
+
+def test_forces_of_two_parties_are_both_and_military(pack) -> None:
+    text = ("Hubungan Thailand dengan Kamboja memburuk sejak 2023. Ini terjadi ketika tentara kedua negara "
+            "baku tembak di perbatasan.")
+    evs = [e for e in _events(text, pack) if e.event == "ASSAULT"]
+    assert {(e.source[0].code, e.target[0].code) for e in evs} == {("THA", "KHM"), ("KHM", "THA")}
+    assert {e.source[0].sector for e in evs} == {"MIL"}
+    # background is still data: dated by the expression the sentence points back to, not by the article's day
+    assert {(e.date, e.date_precision, e.date_source) for e in evs} == {(date(2023, 1, 1), "year", "episode")}

@@ -212,6 +212,9 @@ def test_cues_load_with_all_keys() -> None:
 
 def test_cue_entries_are_lower_case_strings_without_duplicates() -> None:
     for key, items in cues().items():
+        if isinstance(items, dict):  # a word -> value table (plural_possessives: noun -> sector)
+            assert all(isinstance(v, str) and v.isupper() for v in items.values()), key
+            items = list(items)
         assert isinstance(items, list), key
         for item in items:
             assert isinstance(item, str), f"{key}: {item!r} is not a string"

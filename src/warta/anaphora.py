@@ -29,11 +29,14 @@ class StandIn:
     end: int
     text: str
     kind: str  # reciprocal | pronoun
+    sector: str | None = None  # "pasukan mereka": MIL
 
 
 @dataclass(frozen=True)
 class _Cues:
     reciprocal: re.Pattern[str]
+    possessed: re.Pattern[str]  # "pasukan mereka", "tentara kedua negara"
+    sectors: dict[str, str]
     pronoun: re.Pattern[str]
 
 
@@ -43,7 +46,13 @@ def _cues(pack: LanguagePack) -> _Cues:
     nouns = sorted((str(w) for w in y.get("reciprocal_nouns", [])), key=len, reverse=True)
     noun_rx = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
     pronouns = "|".join(re.escape(str(w)) for w in y.get("pronoun_subjects", []))
+    sectors = {str(k).lower(): str(v) for k, v in (y.get("plural_possessives") or {}).items()}
+    owned = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(sectors, key=len, reverse=True))
     return _Cues(
+        possessed=re.compile(
+            rf"\b(?P<noun>{owned})\s+(?:mereka|kedua\s+(?:belah\s+)?(?:negara|pihak))\b", re.I
+        ),
+        sectors=sectors,
         reciprocal=re.compile(rf"\b(?:keduanya|kedua\s+(?:{noun_rx})(?:\s+(?:itu|tersebut|ini))?)\b", re.I),
         pronoun=re.compile(rf"\b(?:{pronouns})\b", re.I),
     )
@@ -62,10 +71,16 @@ def stand_in_subject(
     zone = text[zone_start:subject_until]
     c = _cues(pack)
     found: StandIn | None = None
-    for kind, rx in (("reciprocal", c.reciprocal), ("pronoun", c.pronoun)):
+    for kind, rx in (("reciprocal", c.possessed), ("reciprocal", c.reciprocal), ("pronoun", c.pronoun)):
         for m in rx.finditer(zone):
-            cand = StandIn(zone_start + m.start(), zone_start + m.end(), m.group(), kind)
-            if found is None or cand.start > found.start:
+            noun = (m.groupdict().get("noun") or "").lower()
+            sector = c.sectors.get(" ".join(noun.split())) if noun else None
+            cand = StandIn(zone_start + m.start(), zone_start + m.end(), m.group(), kind, sector)
+            if (
+                found is None
+                or cand.end > found.end  # the one nearest the verb ...
+                or (cand.end == found.end and cand.start < found.start)  # ... and the longest there
+            ):
                 found = cand
     if found is None or found.kind != "pronoun":
         return found
@@ -78,7 +93,7 @@ def stand_in_pairs(
     targets: list[Mention],
     event: str,
     mode: str | None,
-    mutual_words: str,
+    both_ways: bool,
     s: Sentence,
     mentions: list[Mention],
     earlier: list[Event],
@@ -89,10 +104,10 @@ def stand_in_pairs(
         pair = _two_parties(s, st, mentions, earlier)
         if not pair:
             return []
-        a, b = (replace(x, text=st.text) for x in pair)
+        a, b = (replace(x, text=st.text, sector=st.sector or x.sector) for x in pair)
         if is_mutual(event, mode):
             return [(a, b)]
-        if re.search(r"\bsaling\b", mutual_words, re.I):
+        if both_ways:  # "keduanya saling menuduh", "pasukan mereka bentrok"
             return [(a, b), (b, a)]
         return [(x, t) for x in (a, b) for t in tgt if x.code != t.code]
     person = _person(s, st, mentions, earlier)

@@ -51,6 +51,7 @@ class Lexicon:
     speech: frozenset[str]
     passive_agent: frozenset[str]
     ambiguous: frozenset[str]  # surface forms that look like an event verb but are not one
+    symmetric: frozenset[str]  # patterns whose two-party subject acts on itself: bentrok, bertempur
 
 
 @cache
@@ -82,6 +83,7 @@ def lexicon(pack: LanguagePack) -> Lexicon:
         speech=words("speech_verbs"),
         passive_agent=words("passive_agent") or frozenset({"oleh"}),
         ambiguous=words("ambiguous_surface_forms"),
+        symmetric=words("symmetric_verbs"),
     )
 
 
@@ -330,13 +332,13 @@ def code_sentence(
                 tgt,
                 v.entry.plover,
                 v.entry.mode,
-                art.text[stand_in.end : vstart],
+                _both_ways(art.text[stand_in.end : vstart], v, lex),
                 s,
                 mentions,
                 [*(earlier or []), *events],
             )
-        elif not tgt and len(src) >= 2 and re.search(r"\bsaling\b", art.text[src[-1].end : vstart]):
-            # "India dan Pakistan saling menuduh": each side acts on the other
+        elif not tgt and len(src) >= 2 and _both_ways(art.text[src[-1].end : vstart], v, lex):
+            # "India dan Pakistan saling menuduh", "... bentrok di perbatasan": each side acts on the other
             pairs = [(_actor(a), _actor(b)) for a in src for b in src if a.code != b.code]
         if not pairs:
             continue
@@ -377,6 +379,11 @@ def code_sentence(
                 )
             )
     return events
+
+
+def _both_ways(between: str, v: VerbHit, lex: Lexicon) -> bool:
+    """Two parties as subject act on each other: "saling" before the verb, or a symmetric verb (bentrok)."""
+    return bool(re.search(r"\bsaling\b", between, re.I)) or v.entry.pattern in lex.symmetric
 
 
 def _complement(link: list[str], lex: Lexicon) -> bool:

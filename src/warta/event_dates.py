@@ -79,10 +79,15 @@ def adverbial(t: Timex, text: str) -> bool:
     return (not any(c.isdigit() for c in t.text[:2]) and not t.text[:1].isupper()) or first in _DAY_WORDS
 
 
+def _event_nouns(phrase: str) -> set[str]:
+    """Stems of the event nouns of an anaphoric phrase: "pertemuan itu" -> {"temu"}."""
+    return {stem(w) for w in re.findall(r"\w+", phrase.lower()) if len(w) > 5 and w.endswith("an")}
+
+
 def _told(phrase: str, earlier: list[Event]) -> Event | None:
     """The latest dated event an anaphoric phrase can point back to: "pertemuan itu" needs a meeting
     ("bertemu", stem "temu"), "kunjungan tersebut" a visit; "pada kesempatan itu" any event."""
-    nouns = {stem(w) for w in re.findall(r"\w+", phrase.lower()) if len(w) > 5 and w.endswith("an")}
+    nouns = _event_nouns(phrase)
     for e in reversed(earlier):
         if not e.date or e.date_source not in {"timex", "paragraph", "episode"}:
             continue
@@ -119,6 +124,18 @@ def event_date(
     anaphor = dc.anaphora.search(art.text[s.start : s.end])
     if anaphor and not dc.new_episode & opening_words:
         told = _told(anaphor.group(), earlier or [])
+        if not _event_nouns(anaphor.group()):
+            # "Ini terjadi ketika ...": the occasion may be an expression of the sentences before
+            back = [
+                t
+                for t in timexes
+                if (para_start if para_start is not None else s.start) <= t.start < s.start
+                and t.first_day
+                and t.precision
+                and not is_report_date(t, art.text, para_start or 0, dc)
+            ]
+            if back and (told is None or back[-1].start > told.verb_start):
+                return back[-1].first_day, back[-1].precision or "day", "episode"
         if told:
             return told.date, told.date_precision, "episode"
     if para_start is not None and not dc.new_episode & opening_words:
