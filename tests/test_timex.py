@@ -983,3 +983,12 @@ def test_month_abbreviation_alone(text: str, span: str, value: str) -> None:
 )
 def test_month_abbreviation_or_name_is_not_a_month(text: str) -> None:
     assert [t for t in tx(text, D_APR10) if t.precision == "month"] == []
+
+
+def test_headline_list_gives_no_calendar_date() -> None:
+    text = (
+        "Baca Juga:\nSehari Usai Debat, Elektabilitas Naik\nVonis 2 Tahun untuk Mantan Bupati\n"
+        "Mei Lin Raih Emas\nMS Kaban: Bulan Bintang Tetap Solid\nWali Kota Natal Kunjungi Bali\n"
+        "Semester Pendek Dibuka\nQ3 Jadi Andalan Pabrikan"
+    )
+    assert [t for t in tx(text, D_APR10) if t.first_day] == []
