@@ -28,3 +28,27 @@ def test_quotes_and_speakers(pack) -> None:
     ]
     for q in qs:
         assert TEXT[q.start:q.end] == q.text
+
+
+def test_indirect_speech(pack) -> None:
+    text = ("Menteri Luar Negeri Jepang Yoko Kamikawa mengatakan bahwa Jepang akan menambah bantuan untuk Filipina.\n\n"
+            "Menurut Kamikawa, kedua negara juga membahas keamanan maritim.\n\n"
+            "Presiden Prabowo Subianto menegaskan Indonesia tidak memihak.\n\n"
+            "Cuaca di Jakarta cerah pada Senin.")
+    ss = split(text, pack)
+    qs = find_quotes(text, ss, find_mentions(text, ss, pack), pack)
+    got = [(q.direct, q.cue, q.speaker.code if q.speaker else None, q.text) for q in qs]
+    assert got == [
+        (False, "mengatakan", "JPN", "Jepang akan menambah bantuan untuk Filipina"),
+        (False, "menurut", "JPN", "kedua negara juga membahas keamanan maritim"),
+        (False, "menegaskan", "IDN", "Indonesia tidak memihak"),
+    ]
+    for q in qs:
+        assert text[q.start:q.end] == q.text
+
+
+def test_a_sentence_with_a_direct_quote_gives_no_indirect_one(pack) -> None:
+    text = "Menlu Retno Marsudi mengatakan, “Indonesia siap membantu.”"
+    ss = split(text, pack)
+    qs = find_quotes(text, ss, find_mentions(text, ss, pack), pack)
+    assert [q.direct for q in qs] == [True]

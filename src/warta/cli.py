@@ -395,17 +395,25 @@ def export_cmd(
 def quotes(
     db: DbOpt = DEFAULT_DB,
     speaker: Annotated[str | None, typer.Option(help="Speaker code, e.g. RUS.")] = None,
+    direct: Annotated[
+        bool | None, typer.Option("--direct/--indirect", help="Only direct (“…”) or only indirect speech.")
+    ] = None,
     limit: Annotated[int, typer.Option(min=1)] = 200,
     fmt: Annotated[Fmt, typer.Option("--format", help="table, jsonl or csv.")] = Fmt.table,
 ) -> None:
-    """List direct quotes with their speakers.
+    """List quotes (direct “…” and indirect "X mengatakan bahwa …") with their speakers.
 
-    Example: warta quotes --speaker RUS
+    Example: warta quotes --speaker RUS --direct
     """
-    where, params = "TRUE", []
+    conds, params = ["TRUE"], []
     if speaker:
-        where, params = "q.speaker_code = ?", [speaker.upper()]
-    sql = f"""SELECT q.article_id, q.sentence, q.start, q."end", q.cue, q.speaker_text,
+        conds.append("q.speaker_code = ?")
+        params.append(speaker.upper())
+    if direct is not None:
+        conds.append("q.direct = ?")
+        params.append(direct)
+    where = " AND ".join(conds)
+    sql = f"""SELECT q.article_id, q.sentence, q.start, q."end", q.cue, q.direct, q.speaker_text,
                      json_extract_string(q.speaker, '$.name') AS speaker_name, q.speaker_code, q.text,
                      a.outlet
               FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}
@@ -419,6 +427,7 @@ def quotes(
                 ("speaker_code", "code"),
                 ("speaker_name", "speaker"),
                 ("cue", "cue"),
+                ("direct", "direct"),
                 ("text", "quote"),
                 ("outlet", "outlet"),
             ],

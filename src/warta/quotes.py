@@ -1,7 +1,10 @@
-"""Direct quotes and their speakers, first version: “…,” kata X / X mengatakan, “…”.
+"""Quotes and their speakers.
 
-The speaker is the actor mention in the attribution; a pronominal cue ("ujarnya", "katanya",
-"menurutnya") or "kata dia" takes the last named speaker of the article.
+* Direct: “…,” kata X / X mengatakan, “…”. The speaker is the actor mention in the attribution; a
+  pronominal cue ("ujarnya", "katanya", "menurutnya") or "kata dia" takes the last named speaker.
+* Indirect (``direct=False``): X mengatakan (bahwa) …, Menurut X, … -- the reported clause, up to the end
+  of the sentence, with the actor right before the cue (or after "menurut") as speaker. Only the cue
+  verbs of ``indirect_speech_verbs`` in cues.yaml count, and only where the sentence has no direct quote.
 """
 
 from __future__ import annotations
@@ -32,6 +35,76 @@ def _actor(m: Mention | None) -> Actor | None:
     return Actor(m.text, m.code, m.sector, m.name) if m else None
 
 
+@cache
+def _indirect_regex(pack: LanguagePack) -> re.Pattern[str] | None:
+    cues = sorted(
+        {str(c).lower() for c in pack.yaml("cues.yaml").get("indirect_speech_verbs", [])},
+        key=len,
+        reverse=True,
+    )
+    if not cues:
+        return None
+    alt = "|".join(re.escape(c) for c in cues)
+    return re.compile(rf"\b(?P<cue>{alt})\b,?\s+", re.I)
+
+
+_BAHWA = re.compile(r"\bbahwa\b,?\s*", re.I)
+_BAHWA_REACH = 90  # characters after the cue in which "bahwa" opens the reported clause
+# without "bahwa", the reported clause starts with a name or a pronoun ("Qin mengatakan China bersedia ...");
+# "menegaskan kembali dukungan ..." or "menyatakan dukungannya" have an object, not a clause
+_CLAUSE_START = re.compile(r"[A-Z]|(?:ia|dia|mereka|pihaknya|kedua|para|pemerintah|negara)\b")
+
+
+_MENURUT = re.compile(r"^\s*menurut\s+(?P<who>[^,]{2,80}),\s*", re.I)
+_SPEAKER_GAP = 3  # words allowed between the speaker and the cue ("Wang juga mengatakan")
+
+
+def _indirect(text: str, s: Sentence, actors: list[Mention], pack: LanguagePack) -> Quote | None:
+    """ "Qin mengatakan China bersedia ...", "Menurut Wang, kedua pihak ..."."""
+    m = _MENURUT.match(s.text)
+    if m:
+        lo, hi = s.start + m.start("who"), s.start + m.end("who")
+        speaker = next((a for a in actors if lo <= a.start and a.end <= hi), None)
+        if speaker:
+            return _indirect_quote(text, s, s.start + m.end(), speaker, "menurut"), speaker
+        return None
+    rx = _indirect_regex(pack)
+    if rx is None:
+        return None
+    for c in rx.finditer(s.text):
+        cue_at = s.start + c.start()
+        cands = [a for a in actors if a.end <= cue_at and len(text[a.end : cue_at].split()) <= _SPEAKER_GAP]
+        if not cands:
+            continue
+        bahwa = _BAHWA.search(s.text, c.end(), c.end() + _BAHWA_REACH)
+        if bahwa:
+            start = s.start + bahwa.end()
+        elif _CLAUSE_START.match(s.text, c.end()):
+            start = s.start + c.end()
+        else:
+            continue
+        if start < s.end - 8:
+            return _indirect_quote(text, s, start, cands[-1], c.group("cue").lower()), cands[-1]
+    return None
+
+
+def _indirect_quote(text: str, s: Sentence, start: int, speaker: Mention, cue: str) -> Quote:
+    end = s.end
+    while end > start and text[end - 1] in ".!? ":
+        end -= 1
+    return Quote(
+        article_id="",
+        sentence=s.index,
+        start=start,
+        end=end,
+        text=text[start:end],
+        speaker=_actor(speaker),
+        speaker_text=speaker.text,
+        cue=cue,
+        direct=False,
+    )
+
+
 def find_quotes(
     text: str, sentences: list[Sentence], mentions: list[Mention], pack: LanguagePack
 ) -> list[Quote]:
@@ -42,6 +115,13 @@ def find_quotes(
     last_speaker: Mention | None = None
     for s in sentences:
         actors = [x for x in mentions if x.sentence == s.index and x.code and x.role == "actor"]
+        if not _QUOTE.search(s.text) and not any(q in s.text for q in '“”"'):
+            found = _indirect(text, s, actors, pack)
+            if found:
+                out.append(found[0])
+                if found[1].name:
+                    last_speaker = found[1]
+            continue
         for m in _QUOTE.finditer(s.text):
             qs, qe = s.start + m.start("q"), s.start + m.end("q")
             cue, speaker = None, None
