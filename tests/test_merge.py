@@ -96,3 +96,34 @@ def test_store_merges_an_undated_report_into_the_dated_one(tmp_path) -> None:
     meeting = [r for r in rows if {r["source"][0]["code"], r["target"][0]["code"]} == {"IDN", "VNM"}]
     assert len(meeting) == 1, rows
     assert (meeting[0]["date"], meeting[0]["date_precision"], meeting[0]["num_documents"]) == ("2024-03-06", "day", 2)
+
+
+def test_relays_and_independent_sources(pack, tmp_path) -> None:
+    """Two outlets relaying one wire story are one independent source; a third with its own report is another."""
+    from warta.export import merged_events
+    from warta.pipeline import analyse
+    from warta.records import Document
+    from warta.relays import find_relays
+    from warta.store import Store
+
+    assert find_relays("seperti dilansir kantor berita Reuters, Senin (4/3).", pack) == ["Reuters"]
+    assert find_relays("menurut Kementerian Luar Negeri China", pack) == []
+
+    def story(outlet: str, relay: str, extra: str) -> str:
+        return (f"Jumat, 8 Maret 2024 | 10:00 WIB\nJAKARTA, {outlet} - {relay}Korea Utara menembakkan rudal "
+                f"balistik ke arah Jepang pada Kamis (7/3/2024). Jepang mengecam Korea Utara atas peluncuran "
+                f"itu. {extra}")
+
+    texts = {
+        "a.txt": story("KOMPAS.com", "Mengutip Reuters, ", "Seoul menyebut rudal itu jatuh di laut."),
+        "b.txt": story("DETIKCOM", "Dilansir Reuters, ", "Tokyo memanggil duta besar untuk membahas insiden."),
+        "c.txt": story("TEMPO.CO", "", "Kantor Perdana Menteri Jepang menggelar rapat darurat keamanan."),
+    }
+    docs = [Document(id=name, origin=name, text=t) for name, t in texts.items()]
+    with Store(tmp_path / "r.duckdb") as st:
+        st.write([analyse(d) for d in docs])
+        rows = [r for r in merged_events(st.con) if r["event"] == "ACCUSE"]
+        relays = dict(st.con.execute("SELECT origin, relays FROM articles").fetchall())
+    assert relays["a.txt"] == ["Reuters"] and relays["c.txt"] == []
+    (row,) = [r for r in rows if r["source"][0]["code"] == "JPN" and r["target"][0]["code"] == "PRK"]
+    assert (row["num_documents"], row["sources_independent"]) == (3, 2)

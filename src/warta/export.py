@@ -17,6 +17,7 @@ from typing import Any
 
 import duckdb
 
+from warta.relays import same_source
 from warta.store import iter_rows
 
 
@@ -86,6 +87,28 @@ def _group(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
         yield current
 
 
+def _independent(rows: list[dict[str, Any]]) -> int:
+    """Reports that are not copies of one another: a syndicated copy counts with its original, and two
+    articles relaying the same agency ("Mengutip Reuters") count once."""
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    docs = {r["article_id"]: r for r in rows}
+    for aid, r in docs.items():
+        if r["duplicate_of"]:
+            parent[root(aid)] = root(r["duplicate_of"])
+    ids = sorted(docs)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            if same_source(docs[a]["relays"] or [], docs[b]["relays"] or []):
+                parent[root(a)] = root(b)
+    return len({root(a) for a in ids})
+
+
 _PRECISION_RANK = {"day": 0, "week": 1, "on_or_before": 2, "month": 3, "year": 4}
 
 
@@ -105,7 +128,7 @@ def _record(rows: list[dict[str, Any]]) -> dict[str, Any]:
         doc["outlet"] = r["outlet"]
         doc["published"] = r["published"].isoformat() if r["published"] else None
         docs[r["article_id"]] = doc
-    independent = {r["duplicate_of"] or r["article_id"] for r in rows}
+    independent = _independent(rows)
     location = next((json.loads(r["location"]) for r in rows if r["location"]), None)
     return {
         "id": first["merge_key"],
@@ -125,7 +148,7 @@ def _record(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "documents": list(docs.values()),
         "num_documents": len(docs),
         "num_outlets": len({d["outlet"] for d in docs.values() if d["outlet"]}),
-        "sources_independent": len(independent),
+        "sources_independent": independent,
         "evidence": [
             {
                 "document": r["article_id"],

@@ -13,6 +13,7 @@ from warta.clean import clean, outlet_name, rules_for
 from warta.html import extract
 from warta.lang import LanguagePack, load_pack
 from warta.records import Analysis, Article, Document
+from warta.relays import find_relays
 from warta.sources import content_id
 
 MAX_ARTICLE_CHARS = 200_000  # longer "articles" are dumps, not news stories
@@ -75,7 +76,7 @@ def _analyse(doc: Document, pack: LanguagePack, today: date) -> Analysis:
         byline=cleaned.byline,
         language="id",
         url=url,
-        relays=tuple(cleaned.relays),
+        relays=tuple(dict.fromkeys([*cleaned.relays, *find_relays(cleaned.text, pack)])),
         removed_lines=cleaned.removed_lines,
     )
     sents = sentences.split(article.text, pack)
