@@ -117,3 +117,21 @@ def test_forces_of_two_parties_are_both_and_military(pack) -> None:
     assert {e.source[0].sector for e in evs} == {"MIL"}
     # background is still data: dated by the expression the sentence points back to, not by the article's day
     assert {(e.date, e.date_precision, e.date_source) for e in evs} == {(date(2023, 1, 1), "year", "episode")}
+
+
+def test_dates_of_subordinate_clauses_and_periods_do_not_date_the_event(pack) -> None:
+    # the arrival day belongs to "setelah ..."; the talks are only known to be on or before publication
+    (ev,) = [e for e in _events("Jepang bertemu Vietnam di Tokyo, setelah delegasi Vietnam tiba pada hari Rabu.", pack)]
+    assert ev.date_source == "publication"
+    # "sejak Rabu (6/3)" opens a period: it does not date the next sentence of the paragraph
+    text = "Kunjungan itu berlangsung tiga hari sejak Rabu (6/3/2024). Menlu Jepang kemudian bertemu Menlu Vietnam."
+    meet = next(e for e in _events(text, pack) if e.event == "CONSULT")
+    assert meet.date_source == "publication"
+
+
+def test_a_later_date_after_a_done_agreement_dates_its_object(pack) -> None:
+    (ev,) = [e for e in _events("Indonesia dan Vietnam sepakat menggelar latihan bersama bulan depan.", pack)
+             if e.event == "AGREE"]
+    assert (ev.date, ev.date_source) == (DCT, "publication")
+    (ev,) = [e for e in _events("Indonesia akan bertemu Vietnam bulan depan.", pack) if e.event == "CONSULT"]
+    assert (ev.date, ev.date_precision, ev.modality) == (date(2024, 4, 1), "month", "intended")

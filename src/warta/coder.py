@@ -342,15 +342,15 @@ def code_sentence(
             pairs = [(_actor(a), _actor(b)) for a in src for b in src if a.code != b.code]
         if not pairs:
             continue
-        when = event_date(
-            s, timexes, art, pack, clause=(left, right), verb_start=vstart, para_start=para_start,
-            earlier=[*(earlier or []), *events],
-        )
         # modality and negation cues before a stand-in subject belong to another clause
         pre = [t for t in toks if max(left, stand_in.start if stand_in else left) <= t.start < vstart]
         window = [t.low for t in pre[-3:]]
         negated = k in skip_next_negation or any(w in lex.negation for w in window)
         modality = _modality([t.low for t in pre], lex)
+        when = event_date(
+            s, timexes, art, pack, clause=(left, right), verb_start=vstart, para_start=para_start,
+            earlier=[*(earlier or []), *events], done=modality in {"asserted", "alleged"},
+        )
         speaker = _speaker(s, toks, actors, left, art.text)
         if modality == "asserted" and speaker and speaker.code not in {a.code for a, _ in pairs}:
             modality = "alleged"  # one party's claim about another: "Blinken mengatakan bahwa China ..."

@@ -69,6 +69,23 @@ def is_report_date(t: Timex, text: str, sentence_start: int, dc: DateCues) -> bo
     return bool(dc.relay.search(before))
 
 
+_SUBORDINATE = re.compile(
+    r",\s*(?:setelah|sebelum|sesudah|sejak|ketika|saat|usai|seusai|menyusul|sehari)\b", re.I
+)
+_ANCHORS = frozenset({"sejak", "selama", "hingga", "sampai", "mulai"})
+
+
+def _subordinate(between: str) -> bool:
+    """ "X bertemu Y, setelah Z tiba pada hari Rabu": the date belongs to the subordinate clause."""
+    return bool(_SUBORDINATE.search(between))
+
+
+def _anchor(t: Timex, text: str) -> bool:
+    """ "berlangsung tiga hari, sejak Rabu (4/6)": the start or end of a period, not the day of an episode."""
+    before = text[max(0, t.start - 10) : t.start].lower().split()
+    return bool(before) and before[-1] in _ANCHORS
+
+
 def adverbial(t: Timex, text: str) -> bool:
     """A date after the verb dates the event when it is adverbial ("pada Maret", "Selasa (5/3)", "kemarin"),
     not when it sits inside the object ("kesepakatan gencatan senjata Februari 2021")."""
@@ -109,13 +126,25 @@ def event_date(
     verb_start: int,
     para_start: int | None = None,
     earlier: list[Event] | None = None,
+    done: bool = False,
 ) -> tuple[date | None, str, str]:
-    """(date, precision, date_source) of an event whose verb starts at ``verb_start`` in sentence ``s``."""
+    """(date, precision, date_source) of an event whose verb starts at ``verb_start`` in sentence ``s``;
+    ``done`` when the event is told as having happened (asserted or alleged), not intended."""
     dc = cues(pack)
     left, right = clause
     in_sentence = [t for t in timexes if s.start <= t.start < s.end and t.first_day and t.precision]
     reports = [t for t in in_sentence if is_report_date(t, art.text, s.start, dc)]
-    dated = [t for t in in_sentence if t not in reports and (t.start < verb_start or adverbial(t, art.text))]
+    dated = [
+        t
+        for t in in_sentence
+        if t not in reports
+        and (
+            t.start < verb_start
+            or (adverbial(t, art.text) and not _subordinate(art.text[verb_start : t.start]))
+        )
+        # "sepakat menggelar latihan bulan depan": a later date after a verb told as done dates its object
+        and not (done and t.start > verb_start and art.published and t.first_day > art.published)
+    ]
     in_clause = [t for t in dated if left <= t.start < right]
     for t in sorted(in_clause, key=lambda t: abs(t.start - verb_start)) or dated[:1]:
         return t.first_day, t.precision or "day", "timex"
@@ -146,6 +175,7 @@ def event_date(
             and t.first_day
             and t.precision in {"day", "week"}
             and not is_report_date(t, art.text, para_start, dc)
+            and not _anchor(t, art.text)
         ]
         if before:
             return before[-1].first_day, before[-1].precision or "day", "paragraph"
