@@ -992,3 +992,16 @@ def test_headline_list_gives_no_calendar_date() -> None:
         "Semester Pendek Dibuka\nQ3 Jadi Andalan Pabrikan"
     )
     assert [t for t in tx(text, D_APR10) if t.first_day] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("KTT berikutnya digelar pada Desember.", "2024-12"),
+        ("Pertemuan selanjutnya diagendakan pada Juni.", "2024-06"),
+        ("KTT digelar pada Desember.", "2023-12"),
+    ],
+)
+def test_next_and_scheduled_look_forward(sentence: str, value: str) -> None:
+    (t,) = find_timexes(sentence, date(2024, 4, 10))
+    assert t.value == value
