@@ -135,3 +135,13 @@ def test_a_later_date_after_a_done_agreement_dates_its_object(pack) -> None:
     assert (ev.date, ev.date_source) == (DCT, "publication")
     (ev,) = [e for e in _events("Indonesia akan bertemu Vietnam bulan depan.", pack) if e.event == "CONSULT"]
     assert (ev.date, ev.date_precision, ev.modality) == (date(2024, 4, 1), "month", "intended")
+
+
+def test_each_other_after_the_verb(pack) -> None:
+    evs = _events("Vietnam dan Laos mendukung satu sama lain dalam forum Mekong, kata pejabat Kamboja.", pack)
+    assert {(e.source[0].code, e.target[0].code) for e in evs if e.event == "SUPPORT"} == {("VNM", "LAO"), ("LAO", "VNM")}
+
+
+def test_a_reason_clause_holds_no_target(pack) -> None:
+    evs = _events("Menlu Filipina mengkritik rencana itu dengan alasan bahwa hal itu menguntungkan Vietnam.", pack)
+    assert not [e for e in evs if e.event == "ACCUSE" and e.target[0].code == "VNM"]

@@ -224,6 +224,8 @@ def _clause_bounds(s: Sentence, toks: list[Tok], v: VerbHit, verbs: list[VerbHit
             left = max(left, t.end)
         elif t.low in _TOPIC and t.start > toks[v.last].end:
             right = min(right, t.start)  # "memperingatkan X tentang Y": Y is the topic, not the target
+        elif t.low in _REASON and t.start > toks[v.last].end:
+            right = min(right, t.start)  # "mengkritik rencana itu dengan alasan bahwa ... Moskow": a reason
     return left, right
 
 
@@ -250,7 +252,13 @@ def code_sentence(
     for hit in find_nominal(art.text, s, toks, main_verbs, actors, [*(earlier or []), *events], pack):
         nstart, nend = toks[hit.first].start, toks[hit.last].end
         when = event_date(
-            s, timexes, art, pack, clause=(s.start, s.end), verb_start=nstart, para_start=para_start,
+            s,
+            timexes,
+            art,
+            pack,
+            clause=(s.start, s.end),
+            verb_start=nstart,
+            para_start=para_start,
             earlier=[*(earlier or []), *events],
         )
         pre = [t.low for t in toks[: hit.first]]
@@ -332,13 +340,18 @@ def code_sentence(
                 tgt,
                 v.entry.plover,
                 v.entry.mode,
-                _both_ways(art.text[stand_in.end : vstart], v, lex),
+                _both_ways(art.text[stand_in.end : vstart], v, lex, art.text[vend:right]),
                 s,
                 mentions,
                 [*(earlier or []), *events],
             )
-        elif not tgt and len(src) >= 2 and _both_ways(art.text[src[-1].end : vstart], v, lex):
-            # "India dan Pakistan saling menuduh", "... bentrok di perbatasan": each side acts on the other
+        elif (
+            (not tgt or _EACH_OTHER.match(art.text[vend:right]))
+            and len(src) >= 2
+            and _both_ways(art.text[src[-1].end : vstart], v, lex, art.text[vend:right])
+        ):
+            # "India dan Pakistan saling menuduh", "... bentrok di perbatasan", "mendukung satu sama lain":
+            # each side acts on the other
             pairs = [(_actor(a), _actor(b)) for a in src for b in src if a.code != b.code]
         if not pairs:
             continue
@@ -348,8 +361,15 @@ def code_sentence(
         negated = k in skip_next_negation or any(w in lex.negation for w in window)
         modality = _modality([t.low for t in pre], lex)
         when = event_date(
-            s, timexes, art, pack, clause=(left, right), verb_start=vstart, para_start=para_start,
-            earlier=[*(earlier or []), *events], done=modality in {"asserted", "alleged"},
+            s,
+            timexes,
+            art,
+            pack,
+            clause=(left, right),
+            verb_start=vstart,
+            para_start=para_start,
+            earlier=[*(earlier or []), *events],
+            done=modality in {"asserted", "alleged"},
         )
         speaker = _speaker(s, toks, actors, left, art.text)
         if modality == "asserted" and speaker and speaker.code not in {a.code for a, _ in pairs}:
@@ -381,9 +401,17 @@ def code_sentence(
     return events
 
 
-def _both_ways(between: str, v: VerbHit, lex: Lexicon) -> bool:
-    """Two parties as subject act on each other: "saling" before the verb, or a symmetric verb (bentrok)."""
-    return bool(re.search(r"\bsaling\b", between, re.I)) or v.entry.pattern in lex.symmetric
+_EACH_OTHER = re.compile(r"^\W*(?:\w+\W+){0,2}?satu\s+sama\s+lain\b", re.I)
+
+
+def _both_ways(between: str, v: VerbHit, lex: Lexicon, after: str = "") -> bool:
+    """Two parties as subject act on each other: "saling" before the verb, "satu sama lain" right after it
+    ("mendukung satu sama lain"), or a symmetric verb (bentrok)."""
+    return (
+        bool(re.search(r"\bsaling\b", between, re.I))
+        or bool(_EACH_OTHER.match(after))
+        or v.entry.pattern in lex.symmetric
+    )
 
 
 def _complement(link: list[str], lex: Lexicon) -> bool:
@@ -438,6 +466,7 @@ def _after_agent(toks: list[Tok], v: VerbHit, after: list[Mention], lex: Lexicon
     return []
 
 
+_REASON = {"bahwa", "karena", "sebab", "lantaran", "alasan"}
 _TOPIC = {"tentang", "mengenai", "soal", "terkait", "seputar", "perihal"}
 _CONJ = {"dan", "serta", "maupun", "dan juga", ", dan", ", serta"}
 _NEW_CLAUSE = {
