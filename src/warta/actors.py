@@ -5,6 +5,14 @@ places) are matched on word boundaries; a title followed by a state and a capita
 ("Menteri Luar Negeri China Qin Gang") becomes one actor CHN/GOV/"Qin Gang"; a person introduced so is
 recognised again by surname ("Qin") later in the document; a state or city after "di", "ke", "dari"
 is a place, not an actor.
+
+Issue 4: names the lexicon does not know are found by the statistical recogniser (:mod:`warta.ner`), run
+only on sentences with a capitalised word the gazetteer leaves unexplained. Such a name takes a code only
+from its context: a state or a coded title right before it ("Ombudsman Ukraina Dmytro Lubinets"), an
+apposition after it ("Li Hui, utusan khusus China untuk Ukraina,"), "X dari Y", a close match to an office
+holder of ``people.tsv`` (rapidfuzz, every token alike: "Sergey Lavrov", "Volodymyr Zelenskiy") or a person
+introduced earlier in the document ("kata Mao Ning"); otherwise it stays an uncoded mention (code "").
+An organisation ending in a state ("Badan Keamanan Laut Indonesia") takes that state's code.
 """
 
 from __future__ import annotations
@@ -15,7 +23,9 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 import ahocorasick
+from rapidfuzz import fuzz
 
+from warta import ner
 from warta.lang import LanguagePack
 from warta.records import Location, Mention, Sentence
 
@@ -46,6 +56,19 @@ PLACE_PREPS = {
     "kota",
     "perbatasan",
 }
+# a capital right after one of these words names a treaty or a meeting format, not a government
+TREATY_HEADS = {
+    "statuta",
+    "konvensi",
+    "perjanjian",
+    "traktat",
+    "protokol",
+    "deklarasi",
+    "piagam",
+}
+# names closer than this (rapidfuzz ratio, whole name and every token) to an office holder are that person
+FUZZY_NAME = 90
+FUZZY_TOKEN = 80
 AFFILIATION_WORDS = {"mitranya", "koleganya", "mitra", "kolega", "rekannya", "sejawatnya", "counterpart"}
 
 
@@ -53,6 +76,8 @@ AFFILIATION_WORDS = {"mitranya", "koleganya", "mitra", "kolega", "rekannya", "se
 class Gazetteer:
     automaton: ahocorasick.Automaton
     stop: frozenset[str]
+    people: tuple[tuple[tuple[str, ...], Entry], ...] = ()  # lower-cased name tokens -> person entry
+    title_heads: frozenset[str] = frozenset()  # first words of titles: "penasihat", "juru", ...
 
     def find(self, text: str) -> list[tuple[int, int, Entry]]:
         """Non-overlapping longest matches on word boundaries, left to right."""
@@ -148,7 +173,54 @@ def gazetteer(pack: LanguagePack) -> Gazetteer:
         entries.sort(key=_kind_rank)
         auto.add_word(key, entries)
     auto.make_automaton()
-    return Gazetteer(auto, stop)
+    people = tuple(
+        (tuple(e.name.lower().split()), e)
+        for entries in table.values()
+        for e in entries
+        if e.kind == "person" and len(e.name.split()) >= 2
+    )
+    heads = frozenset(e.name.lower().split()[0] for es in table.values() for e in es if e.kind == "title")
+    return Gazetteer(auto, stop, people, heads)
+
+
+def _similar(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """Token-level likeness of two names: 0 unless they have as many tokens, each alike, same initials."""
+    if len(a) != len(b):
+        return 0.0
+    for x, y in zip(a, b, strict=True):
+        if x[0] != y[0] or fuzz.ratio(x, y) < FUZZY_TOKEN:
+            return 0.0
+    return fuzz.ratio(" ".join(a), " ".join(b))
+
+
+def known_person(name: str, gz: Gazetteer) -> Entry | None:
+    """The office holder of ``people.tsv`` whose name (or alias) ``name`` spells closely, if any."""
+    toks = tuple(name.lower().split())
+    if len(toks) < 2:
+        return None
+    best, best_score = None, float(FUZZY_NAME)
+    for key, e in gz.people:
+        sc = _similar(toks, key)
+        if sc >= best_score:
+            best, best_score = e, sc
+    return best
+
+
+People = dict[str, tuple[str, str | None, str]]  # name part -> (code, sector, full name)
+
+
+def _introduced(name: str, people: People) -> tuple[str, str | None, str] | None:
+    """A person introduced earlier in the document that ``name`` (full, or one name part) refers to."""
+    low = name.lower()
+    if low in people:
+        return people[low]
+    toks = low.split()
+    if len(toks) > 1 and toks[-1] in people:
+        return people[toks[-1]]
+    for key, val in people.items():
+        if len(key) >= 5 and len(low) >= 5 and _similar(tuple(toks), tuple(key.split())) >= FUZZY_NAME:
+            return val
+    return None
 
 
 def _prev_word(text: str, start: int) -> str:
@@ -183,7 +255,12 @@ def find_mentions(text: str, sentences: list[Sentence], pack: LanguagePack) -> l
     people: dict[str, tuple[str, str | None, str]] = {}  # surname/first name -> (code, sector, full name)
     for s in sentences:
         hits = [(s.start + a, s.start + b, e) for a, b, e in gz.find(s.text)]
-        mentions.extend(_compose(text, s, hits, gz, people))
+        found = _compose(text, s, hits, gz, people)
+        unexplained = _unexplained(s, found, gz)
+        if unexplained:
+            found = _recognise(text, s, found, unexplained, gz, people)
+        found = _context(text, s, found, gz, people)
+        mentions.extend(found)
     # second pass: people introduced once are recognised by their name parts
     mentions.extend(_name_parts(text, sentences, mentions, people, gz))
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -234,8 +311,13 @@ def _compose(
                 if span and not any(h[0] < span[1] and h[1] > span[0] for h in hits[j:]):
                     name, end = text[span[0] : span[1]], span[1]
             kind = "person" if name else ("title" if not code else "state")
-            if not code and name and name.split()[-1].lower() in people:
-                code = people[name.split()[-1].lower()][0]
+            if not code and name:
+                known = known_person(name, gz)
+                intro = _introduced(name, people)
+                if known:
+                    code, name = known.code, known.person
+                elif intro:
+                    code, name = intro[0], intro[2]
         elif e.kind in {"state", "metonym", "capital", "igo"}:
             # "Rusia Sergei Lavrov", "koleganya dari Rusia, Sergey Lavrov"
             comma = j < len(hits) and "," in text[end : hits[j][0]]
@@ -252,6 +334,12 @@ def _compose(
             # "Sergey Lavrov, Menteri Luar Negeri Rusia"
             pass
         role = "actor"
+        head = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
+        if e.kind in {"capital", "metonym"} and head and head.group(1)[0].isupper() and (
+            head.group(1).lower() in TREATY_HEADS and kind != "person"
+        ):
+            i = j  # "Statuta Roma", "Konvensi Jenewa": the city names a treaty, not a government
+            continue
         if e.kind == "place" or (
             e.kind in {"state", "capital"}
             and _prev_word(text, start) in PLACE_PREPS
@@ -261,18 +349,15 @@ def _compose(
             role = "place"
         if (
             e.kind in {"state", "capital"}
-            and role == "place"
+            and kind != "person"
             and out
             and out[-1].role == "place"
+            and out[-1].code == code
             and text[out[-1].end : start].strip() == ","
         ):
-            role = "place"  # "di Goa, India"
+            role = "place"  # "di Goa, India": the state says where the place is
         if name and code:
-            full = name
-            for part in {full.split()[0], full.split()[-1]}:
-                if len(part) >= 3:
-                    people.setdefault(part.lower(), (code, sector, full))
-            people.setdefault(full.lower(), (code, sector, full))
+            _remember(people, name, code, sector)
         out.append(
             Mention(
                 start=start,
@@ -290,6 +375,240 @@ def _compose(
             out[-1] = replace(out[-1], name=e.place.name)
         i = j
     return out
+
+
+def _remember(people: People, full: str, code: str, sector: str | None) -> None:
+    """A coded person: later mentions by first name, surname or full name resolve to them."""
+    parts = full.split()
+    for part in {parts[0], parts[-1]}:
+        if len(part) >= 3:
+            people.setdefault(part.lower(), (code, sector, full))
+    if len(parts) == 2 and len(parts[0]) == 2 and parts[0].lower() not in _PARTICLES:
+        people.setdefault(parts[0].lower(), (code, sector, full))  # Chinese surnames: "Fu Cong" -> "Fu"
+    people.setdefault(full.lower(), (code, sector, full))
+
+
+_PARTICLES = {"al", "el", "de", "di", "da", "du", "le", "la", "ul", "bin"}
+
+
+_OPENING = re.compile(r"[\s\W]*")
+
+
+def _unexplained(s: Sentence, found: list[Mention], gz: Gazetteer) -> list[tuple[int, int]]:
+    """The capitalised words of the sentence (offsets in ``s.text``) that no mention covers, other than stop
+    words and a common word capitalised because it opens the sentence: the recogniser looks only there."""
+    covered = [(m.start - s.start, m.end - s.start) for m in found]
+    opening = _OPENING.match(s.text)
+    first = opening.end() if opening else 0
+    out = []
+    for m in _CAP_TOKEN.finditer(s.text):
+        a, b = m.span()
+        word = m.group().rstrip(".").lower()
+        if len(word) < 2 or word in gz.stop or any(x < b and y > a for x, y in covered):
+            continue
+        if a <= first and ner._in_lexicon(word):
+            continue
+        out.append((a, b))
+    return out
+
+
+_WINDOW = 5  # tokens of context either side of an unexplained word given to the recogniser
+
+
+def _windows(toks: list[tuple[str, int, int]], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges around the unexplained words, widened to whole runs of capitalised tokens, merged."""
+    ranges: list[tuple[int, int]] = []
+    for a, b in spans:
+        idx = [k for k, (_, x, y) in enumerate(toks) if x < b and y > a]
+        if not idx:
+            continue
+        lo, hi = max(0, idx[0] - _WINDOW), min(len(toks), idx[-1] + 1 + _WINDOW)
+        while lo > 0 and toks[lo][0][:1].isupper():
+            lo -= 1
+        while hi < len(toks) and toks[hi - 1][0][:1].isupper():
+            hi += 1
+        if ranges and lo <= ranges[-1][1]:
+            ranges[-1] = (ranges[-1][0], max(hi, ranges[-1][1]))
+        else:
+            ranges.append((lo, hi))
+    return ranges
+
+
+_APPOSITION = re.compile(r"\s*,\s*((?:[a-z][\w-]*\s+){0,3})")  # ", penasihat utama " before the role
+_DARI = re.compile(r"\s+dari\s+")
+_ROLE_KINDS = {"state", "metonym", "capital", "igo", "bloc"}
+
+
+def _plausible(name: str, gz: Gazetteer) -> bool:
+    """A recognised name worth a mention: capitalised, not a stop word, not one common Indonesian word."""
+    words = name.split()
+    if not words or not name[:1].isupper() or len(name) < 2:
+        return False
+    if all(w.lower().strip(".,") in gz.stop or not w[:1].isupper() for w in words):
+        return False
+    return not (len(words) == 1 and not name.isupper() and ner._in_lexicon(name.lower()) == "root")
+
+
+def _recognise(
+    text: str,
+    s: Sentence,
+    found: list[Mention],
+    unexplained: list[tuple[int, int]],
+    gz: Gazetteer,
+    people: People,
+) -> list[Mention]:
+    """Add the names the recogniser finds around the unexplained words of ``s`` (uncoded: see _context)."""
+    toks = ner.tokenize(s.text)
+    ents = []
+    for lo, hi in _windows(toks, unexplained):
+        tags = ner.tag([t for t, _, _ in toks[lo:hi]])
+        ents.extend((lo + i, lo + j, typ) for i, j, typ in ner.spans(tags))
+    out = list(found)
+    for i, j, typ in ents:
+        a, b = s.start + toks[i][1], s.start + toks[j - 1][2]
+        inside = [m for m in out if m.start < b and m.end > a]
+        if inside:
+            if typ == "ORG":
+                out = _organisation_over(text, s, out, inside, a, b)
+            continue
+        if not _plausible(text[a:b], gz):
+            continue
+        nxt = [m for m in out if m.start >= b]
+        after = min(nxt, key=lambda m: m.start) if nxt else None
+        if typ == "PER" or (len(text[a:b].split()) == 1 and _introduced(text[a:b], people)):
+            out.append(Mention(a, b, text[a:b], "", None, text[a:b], "person", s.index, "actor"))
+        elif typ == "ORG":
+            out = _organisation(text, s, out, a, b, after)
+        else:
+            in_state = after and after.kind == "state" and text[b : after.start].strip() == ","
+            code = after.code if in_state else ""  # "Wiesbaden, Jerman"
+            out.append(Mention(a, b, text[a:b], code, None, text[a:b], "place", s.index, "place"))
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def _before(text: str, out: list[Mention], a: int) -> Mention | None:
+    """The coded state-like actor mention that ends right before ``a`` (only spaces between)."""
+    for m in out:
+        if m.end <= a and not text[m.end : a].strip() and m.code and m.kind in _ROLE_KINDS and not m.name:
+            return m if m.role == "actor" else None
+    return None
+
+
+def _context(
+    text: str, s: Sentence, found: list[Mention], gz: Gazetteer, people: People
+) -> list[Mention]:
+    """Code the sentence's named but uncoded people from what surrounds them."""
+    out = sorted(found, key=lambda m: (m.start, -m.end))
+    for m in list(out):
+        if m.kind == "person" and not m.code and m.name and m in out:
+            out = _code_person(text, s, out, m, gz, people)
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def _code_person(
+    text: str, s: Sentence, out: list[Mention], m: Mention, gz: Gazetteer, people: People
+) -> list[Mention]:
+    name = m.name or m.text
+    code, sector, full, start, b = "", m.sector, name, m.start, m.end
+    known = known_person(name, gz)
+    intro = None if known else _introduced(name, people)
+    prev = _before(text, out, start)
+    nxt = [x for x in out if x.start >= b]
+    after = min(nxt, key=lambda x: x.start) if nxt else None
+    app = _APPOSITION.fullmatch(text, b, after.start) if after else None
+    if known:
+        code, sector, full = known.code, sector or known.sector, known.person
+    elif intro:
+        code, sector, full = intro[0], sector or intro[1], intro[2]
+    elif prev:  # "Ombudsman Ukraina Dmytro Lubinets": the state (with its title) before the name
+        out = [x for x in out if x is not prev]
+        code, sector, start = prev.code, sector or prev.sector, prev.start
+    elif app and after and after.code and after.role == "actor" and _role_after(app.group(1), after, gz):
+        # "Li Hui, utusan khusus China untuk Ukraina," / "Mikhail Podoliak, penasihat utama Zelensky,"
+        code, sector = after.code, sector or after.sector
+    elif lead := _role_before(text, out, start, b):
+        # "Juru bicara Penjaga Pantai Filipina untuk Laut Filipina Barat, Komodor Jay Tarriela, menuduh"
+        code, sector = lead.code, sector or lead.sector
+    elif after and after.kind in _ROLE_KINDS and after.code and _DARI.fullmatch(text, b, after.start):
+        code = after.code  # "Li Hui dari China"
+    if not code:
+        return out
+    _remember(people, full, code, sector)
+    coded = Mention(start, b, text[start:b], code, sector, full, "person", s.index, "actor")
+    return [coded if x is m else x for x in out]
+
+
+def _role_after(between: str, after: Mention, gz: Gazetteer) -> bool:
+    """Whether the mention after an apposition comma says who the name is: a coded title
+    ("utusan khusus China") right after the comma, or "penasihat utama" + a coded person."""
+    if not between:
+        return not after.name and after.sector is not None
+    return after.kind == "person" and between.split()[0] in gz.title_heads
+
+
+def _role_before(text: str, out: list[Mention], a: int, b: int) -> Mention | None:
+    """A coded title ending at most seven words before ``a``, a comma, the name, a comma or a full stop."""
+    if not re.match(r"\s*[,.]", text[b : b + 3]):
+        return None
+    for m in reversed(out):
+        if m.end > a or m.role == "place":
+            continue
+        between = text[m.end : a]
+        if (
+            m.role == "actor"
+            and m.code
+            and m.sector
+            and not m.name
+            and between.rstrip().endswith(",")
+            and between.count(",") == 1
+            and len(between.split()) <= 7
+            and not re.search(r"[.;:“”\"]", between)
+        ):
+            return m
+        return None
+    return None
+
+
+def _organisation(
+    text: str, s: Sentence, out: list[Mention], a: int, b: int, after: Mention | None
+) -> list[Mention]:
+    code, end = "", b
+    if after and after.kind == "state" and after.code and after.role == "actor" and not after.name:
+        if not text[b : after.start].strip():  # "Badan Keamanan Laut Indonesia" when the name stops short
+            out = [m for m in out if m is not after]
+            code, end = after.code, after.end
+        elif _DARI.fullmatch(text, b, after.start):
+            code = after.code
+    out.append(Mention(a, end, text[a:end], code, None, None, "org", s.index, "actor"))
+    return out
+
+
+def _organisation_over(
+    text: str, s: Sentence, out: list[Mention], inside: list[Mention], a: int, b: int
+) -> list[Mention]:
+    """A recognised organisation around gazetteer mentions that ends in a state ("Komando Indo-Pasifik AS",
+    "Dewan Keamanan Nasional Filipina") is one actor of that state, with the sector of a title inside."""
+    inside = sorted(inside, key=lambda m: m.start)
+    last = inside[-1]
+    if len(inside) == 1 and last.kind in {"capital", "metonym"} and last.end == b and last.start > a:
+        # "Statuta Roma", "Universitas Moskow": the city names the organisation, not a government
+        rest = [m for m in out if m is not last]
+        rest.append(Mention(a, b, text[a:b], "", None, None, "org", s.index, "actor"))
+        return rest
+    if (
+        last.end != b
+        or inside[0].start <= a
+        or any(m.start < a or m.name or m.kind not in _ROLE_KINDS | {"title"} for m in inside)
+        or last.kind not in {"state", "igo"}
+        or not last.code
+        or last.role != "actor"
+    ):
+        return out
+    sector = next((m.sector for m in inside if m.sector), None)
+    rest = [m for m in out if m not in inside]
+    rest.append(Mention(a, b, text[a:b], last.code, sector, None, "org", s.index, "actor"))
+    return rest
 
 
 def _gap(text: str, a: int, b: int) -> int:
@@ -313,12 +632,15 @@ def _name_parts(
         for m in _CAP_TOKEN.finditer(s.text):
             word = m.group().rstrip(".")
             key = word.lower()
-            if key not in people or key in gz.stop:
+            if key in gz.stop:
                 continue
             a, b = s.start + m.start(), s.start + m.start() + len(word)
             if any(x < b and y > a for x, y in covered):
                 continue
-            code, sector, full = people[key]
+            intro = _introduced(word, people)  # "Zelenskiy" after "Presiden Volodymyr Zelensky"
+            if intro is None:
+                continue
+            code, sector, full = intro
             out.append(
                 Mention(
                     start=a,
@@ -348,7 +670,9 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
 def place_of(m: Mention, pack: LanguagePack) -> Location | None:
     """The Location a place-role mention names (a state named alone stays a country: no coordinates)."""
     gz = gazetteer(pack)
-    for _a, _b, e in gz.find(m.text):
+    for a, b, e in gz.find(m.text):
+        if (a, b) != (0, len(m.text)):
+            continue  # "Statuta Roma" found by the recogniser is not Rome
         if e.place:
             return e.place
         if e.kind == "state":
