@@ -145,3 +145,16 @@ def test_each_other_after_the_verb(pack) -> None:
 def test_a_reason_clause_holds_no_target(pack) -> None:
     evs = _events("Menlu Filipina mengkritik rencana itu dengan alasan bahwa hal itu menguntungkan Vietnam.", pack)
     assert not [e for e in evs if e.event == "ACCUSE" and e.target[0].code == "VNM"]
+
+
+def test_demand_in_reported_speech(pack) -> None:
+    evs = _events("Filipina bersikeras bahwa China harus menarik kapal-kapalnya dari Scarborough.", pack)
+    demand = [e for e in evs if e.event == "REQUEST"]
+    assert [(e.source[0].code, e.target[0].code, e.cameo) for e in demand] == [("PHL", "CHN", "100")]
+    # what an actor must do has not happened
+    assert not [e for e in evs if e.event == "RETREAT" and e.modality == "asserted"]
+
+
+def test_unacceptable_said_by_one_party_of_another(pack) -> None:
+    evs = _events("Jepang menyatakan bahwa usulan yang diajukan oleh China tidak dapat diterima.", pack)
+    assert ("JPN", "REJECT", "CHN") in _triples(evs)

@@ -17,6 +17,7 @@ from functools import cache
 
 from warta.actors import place_of
 from warta.anaphora import stand_in_pairs, stand_in_subject
+from warta.constructions import find_demands
 from warta.event_dates import event_date
 from warta.lang import LanguagePack
 from warta.merge import is_mutual
@@ -52,6 +53,8 @@ class Lexicon:
     passive_agent: frozenset[str]
     ambiguous: frozenset[str]  # surface forms that look like an event verb but are not one
     symmetric: frozenset[str]  # patterns whose two-party subject acts on itself: bentrok, bertempur
+    demand_speech: frozenset[str]  # "bersikeras bahwa X harus ..." (warta.constructions)
+    evaluative: frozenset[str]  # "tidak dapat diterima": from the speaker to the actor it is said of
 
 
 @cache
@@ -84,6 +87,8 @@ def lexicon(pack: LanguagePack) -> Lexicon:
         passive_agent=words("passive_agent") or frozenset({"oleh"}),
         ambiguous=words("ambiguous_surface_forms"),
         symmetric=words("symmetric_verbs"),
+        demand_speech=words("demand_speech_verbs"),
+        evaluative=words("evaluative_predicates"),
     )
 
 
@@ -241,7 +246,7 @@ def code_sentence(
     lex = lexicon(pack)
     toks = tokens(s)
     verbs = find_verbs(toks, lex)
-    speech = [t.start for t in toks if t.low in lex.speech]
+    speech = [t.start for t in toks if t.low in lex.speech or t.low in lex.demand_speech]
     if not verbs and not speech:
         return []
     actors = [m for m in mentions if m.sentence == s.index and m.role == "actor" and m.code]
@@ -249,7 +254,11 @@ def code_sentence(
     location = _location(places, pack)
     events: list[Event] = []
     main_verbs = sorted([toks[v.first].start for v in verbs] + speech)
-    for hit in find_nominal(art.text, s, toks, main_verbs, actors, [*(earlier or []), *events], pack):
+    told = [
+        *find_nominal(art.text, s, toks, main_verbs, actors, [*(earlier or []), *events], pack),
+        *find_demands(art.text, s, toks, actors, pack),
+    ]
+    for hit in told:
         nstart, nend = toks[hit.first].start, toks[hit.last].end
         when = event_date(
             s,
@@ -333,6 +342,11 @@ def code_sentence(
         if not tgt and len(src) >= 2 and is_mutual(v.entry.plover, v.entry.mode):
             src, tgt = src[:1], src[1:]  # "Jepang dan Indonesia sepakat ...": a joint action between them
         pairs = [(_actor(a), _actor(b)) for a in src for b in tgt if a.code != b.code]
+        if v.entry.pattern in lex.evaluative and not tgt:
+            # "Moskow menyatakan bahwa ketentuan yang diajukan oleh Kiev tidak dapat diterima"
+            said_by = _speaker(s, toks, actors, left, art.text)
+            if said_by:
+                pairs = [(_actor(said_by), _actor(a)) for a in before[-1:] if a.code != said_by.code]
         stand_in = None if v.passive else stand_in_subject(art.text, s, before, left, subject_until, pack)
         if stand_in:
             pairs = stand_in_pairs(
