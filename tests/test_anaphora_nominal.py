@@ -158,3 +158,17 @@ def test_demand_in_reported_speech(pack) -> None:
 def test_unacceptable_said_by_one_party_of_another(pack) -> None:
     evs = _events("Jepang menyatakan bahwa usulan yang diajukan oleh China tidak dapat diterima.", pack)
     assert ("JPN", "REJECT", "CHN") in _triples(evs)
+
+
+def test_reciprocal_prefers_two_coordinated_actors(pack) -> None:
+    text = ("Menteri Luar Negeri Inggris David Lammy dan Menteri Luar Negeri Prancis Jean-Noel Barrot tiba di Kiev pekan ini. "
+            "Menurut laporan media Barat, keduanya akan membahas bantuan pertahanan udara.")
+    (ev,) = [e for e in _events(text, pack) if e.verb_text == "membahas"]
+    assert {ev.source[0].code, ev.target[0].code} == {"GBR", "FRA"}
+
+
+def test_leaders_are_people_not_blocs(pack) -> None:
+    text = (MEETING + "\n\nKamikawa menegaskan bahwa keanggotaan Korea Selatan dalam BRICS tidak menjauhkannya dari "
+            "Jepang dan negara-negara Barat.\n\nKedua menteri juga setuju untuk menggelar pertemuan lanjutan tahun depan.")
+    (ev,) = [e for e in _events(text, pack) if e.event == "AGREE"]
+    assert {ev.source[0].code, ev.target[0].code} == {"JPN", "KOR"}

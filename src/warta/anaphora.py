@@ -97,11 +97,12 @@ def stand_in_pairs(
     s: Sentence,
     mentions: list[Mention],
     earlier: list[Event],
+    text: str = "",
 ) -> list[tuple[Actor, Actor]]:
     """(source, target) pairs for a verb whose subject is the stand-in ``st``; [] when unresolved."""
     tgt = [Actor(m.text, m.code, m.sector, m.name) for m in targets]
     if st.kind == "reciprocal":
-        pair = _two_parties(s, st, mentions, earlier)
+        pair = _two_parties(s, st, mentions, earlier, text)
         if not pair:
             return []
         a, b = (replace(x, text=st.text, sector=st.sector or x.sector) for x in pair)
@@ -117,22 +118,83 @@ def stand_in_pairs(
     return [(me, t) for t in tgt if t.code != me.code]
 
 
+_PERSON_NOUNS = frozenset(
+    {
+        "pemimpin",
+        "kepala",
+        "presiden",
+        "perdana",
+        "menteri",
+        "menlu",
+        "menhan",
+        "diplomat",
+        "tokoh",
+        "pejabat",
+        "petinggi",
+        "panglima",
+        "delegasi",
+    }
+)
+_STATE_NOUNS = frozenset({"negara", "pemerintah"})
+_COORD = frozenset({"dan", "serta"})
+_EVENT_REACH = 6  # sentences back in which the last event's two parties may be meant
+
+
+def _wanted(st: StandIn) -> str:
+    """What a reciprocal stands for: "kedua pemimpin" people, "kedua negara" states, "keduanya" anything."""
+    words = set(st.text.lower().split())
+    if words & _PERSON_NOUNS:
+        return "person"
+    if words & _STATE_NOUNS:
+        return "state"
+    return "any"
+
+
+def _fits(m: Mention, want: str) -> bool:
+    if want == "person":
+        return m.kind == "person" or bool(m.name)
+    if want == "state":
+        return m.kind in {"state", "capital", "metonym"} and not m.name
+    return True
+
+
 def _two_parties(
-    s: Sentence, st: StandIn, mentions: list[Mention], earlier: list[Event]
+    s: Sentence, st: StandIn, mentions: list[Mention], earlier: list[Event], text: str
 ) -> tuple[Actor, Actor] | None:
+    """The two parties a reciprocal stands for, in order of preference: two actors coordinated in the last
+    two sentences ("Lammy dan Blinken tiba ... Keduanya ..."), the two sides of the last event told (with
+    names, for "kedua pemimpin"), the last two actors named."""
+    want = _wanted(st)
+    near = [
+        m
+        for m in mentions
+        if s.index - 2 <= m.sentence <= s.index and m.role == "actor" and m.code and m.start < st.start
+    ]
+    for a, b in reversed(list(zip(near, near[1:], strict=False))):
+        if (
+            a.code != b.code
+            and text[a.end : b.start].strip().lower() in _COORD
+            and _fits(a, want)
+            and _fits(b, want)
+        ):
+            return _actor(a), _actor(b)
     for e in reversed(earlier):
-        if e.sentence < s.index - 2:
+        if e.sentence < s.index - _EVENT_REACH:
             break
-        if e.source and e.target and e.source[0].code != e.target[0].code:
-            return e.source[0], e.target[0]
+        src, tgt = e.source[0], e.target[0]
+        if src.code != tgt.code and (want != "person" or (src.name and tgt.name)):
+            return src, tgt
     named: list[Mention] = []
-    for m in mentions:
-        if s.index - 2 <= m.sentence <= s.index and m.role == "actor" and m.code and m.start < st.start:
+    for m in near:
+        if _fits(m, want):
             named = [n for n in named if n.code != m.code] + [m]
     if len(named) < 2:
         return None
-    a, b = named[-2], named[-1]
-    return Actor(a.text, a.code, a.sector, a.name), Actor(b.text, b.code, b.sector, b.name)
+    return _actor(named[-2]), _actor(named[-1])
+
+
+def _actor(m: Mention) -> Actor:
+    return Actor(m.text, m.code, m.sector, m.name)
 
 
 def _person(s: Sentence, st: StandIn, mentions: list[Mention], earlier: list[Event]) -> Actor | None:

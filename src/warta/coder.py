@@ -358,6 +358,7 @@ def code_sentence(
                 s,
                 mentions,
                 [*(earlier or []), *events],
+                art.text,
             )
         elif (
             (not tgt or _EACH_OTHER.match(art.text[vend:right]))
