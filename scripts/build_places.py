@@ -487,6 +487,13 @@ CITIES: list[tuple[str, str, str]] = [
     ("Dakar", "Dakar", "SN"),
     ("Port Sudan", "Port Sudan", "SD"),
     ("El Fasher|Al-Fashir|El-Fasher", "El Fasher", "SD"),
+    ("El Arish|Al-Arish|Arish", "Arish", "EG"),  # the Rafah crossing's airport
+    # more cities named in the sample corpus (issue 4)
+    ("Wiesbaden", "Wiesbaden", "DE"),
+    ("Lisabon|Lisbon", "Lisbon", "PT"),
+    ("Jammu", "Jammu", "IN"),
+    ("Kotli", "Kotli", "PK"),
+    ("Sagaing", "Sagaing", "MM"),
 ]
 
 # ---------------------------------------------------------------------------
@@ -507,6 +514,17 @@ MANUAL: list[tuple[str, str, str, float, float, str]] = [
     ("Kashmir", "Kashmir", "", 34.5, 76.0, "region"),  # divided IND/PAK/CHN
     ("Jammu dan Kashmir|Jammu and Kashmir", "Jammu and Kashmir", "IND", 33.5, 75.0, "region"),
     ("Goa", "Goa", "IND", 15.2993, 74.1240, "region"),  # the Indian state, never Genoa
+    ("Ladakh", "Ladakh", "IND", 34.2, 77.6, "region"),
+    ("Aksai Chin", "Aksai Chin", "", 35.0, 79.0, "region"),  # administered by China, claimed by India
+    ("Lembah Galwan|Galwan", "Galwan Valley", "", 34.75, 78.2, "feature"),
+    ("Danau Pangong|Pangong Tso|Pangong", "Pangong Tso", "", 33.75, 78.65, "feature"),
+    ("Pulau Jeju", "Jeju Island", "KOR", 33.38, 126.55, "region"),
+    ("Pulau Luzon|Luzon", "Luzon", "PHL", 16.0, 121.0, "region"),
+    ("Pulau Okushiri|Okushiri", "Okushiri Island", "JPN", 42.15, 139.47, "region"),
+    ("Pulau Sebatik|Sebatik", "Sebatik Island", "", 4.15, 117.8, "region"),  # split IDN/MYS
+    ("Laut Timor", "Timor Sea", "", -11.0, 127.0, "feature"),
+    ("Laut Jepang", "Sea of Japan", "", 40.0, 135.0, "feature"),
+    ("Camp David", "Camp David", "USA", 39.6483, -77.4650, "feature"),
     # seas, straits and disputed features ("" = no single state)
     (
         "Laut China Selatan|Laut Cina Selatan|Laut Tiongkok Selatan|LCS|South China Sea",
@@ -525,7 +543,7 @@ MANUAL: list[tuple[str, str, str, float, float, str]] = [
     ("Kepulauan Spratly|Spratly|Kepulauan Nansha", "Spratly Islands", "", 10.0, 114.0, "feature"),
     ("Kepulauan Paracel|Paracel", "Paracel Islands", "", 16.5, 112.0, "feature"),
     (
-        "Scarborough Shoal|Beting Scarborough|Karang Scarborough",
+        "Scarborough Shoal|Beting Scarborough|Karang Scarborough|Pulau Huangyan|Huangyan",
         "Scarborough Shoal",
         "",
         15.15,

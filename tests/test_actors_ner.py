@@ -3,7 +3,8 @@ name variants (rapidfuzz) and places; sentences written for these tests."""
 
 from __future__ import annotations
 
-from warta.actors import find_mentions, gazetteer, known_person
+from warta.actors import find_mentions, gazetteer, known_person, place_of
+from warta.records import Mention
 from warta.sentences import split
 
 
@@ -103,3 +104,13 @@ def test_false_actors_from_common_words_stay_uncoded(pack) -> None:
         "Baca Juga: Populer hari ini."
     )
     assert [m for m in _mentions(text, pack) if m.role == "actor" and m.code] == []
+
+
+def test_places_resolve_offline_and_a_country_alone_has_no_coordinates(pack) -> None:
+    ms = _by_text(_mentions("Para menteri bertemu di Wiesbaden, Jerman, lalu terbang ke Singapura.", pack))
+    wies = place_of(ms["Wiesbaden"], pack)
+    assert wies is not None and (wies.name, wies.code) == ("Wiesbaden", "DEU") and wies.lat is not None
+    sg = place_of(ms["Singapura"], pack)
+    assert sg is not None and sg.code == "SGP" and sg.lat is None and sg.lon is None
+    treaty = Mention(0, 12, "Statuta Roma", "", None, "Statuta Roma", "place", role="place")
+    assert place_of(treaty, pack) is None  # a name the recogniser found is not the city inside it
