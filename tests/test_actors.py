@@ -1,8 +1,10 @@
-"""Actor and place mentions on sentences written for the tests."""
+"""Actor and place mentions on sentences written for the tests: the gazetteer, the statistical recogniser
+for names the lexicon does not know (coded from context), name variants (rapidfuzz) and places."""
 
 from __future__ import annotations
 
-from warta.actors import find_mentions
+from warta.actors import find_mentions, gazetteer, known_person, place_of
+from warta.records import Mention
 from warta.sentences import split
 
 
@@ -80,3 +82,103 @@ def test_ambassador_keeps_sending_state_and_apposition_needs_dari(pack) -> None:
 def test_west_philippine_sea_is_a_place(pack) -> None:
     ms = _mentions("Kapal China menghadang kapal Filipina di Laut Filipina Barat.", pack)
     assert not [m for m in ms if m.code == "WST"]
+
+
+def test_apposition_codes_an_unknown_person_and_the_surname_follows(pack) -> None:
+    text = (
+        "Chen Wei, utusan khusus China untuk Timur Tengah, tiba di Kairo pada Senin. "
+        "Setelah pertemuan itu, Chen mengatakan kedua negara sepakat memperluas kerja sama."
+    )
+    ms = _by_text(_mentions(text, pack))
+    assert (ms["Chen Wei"].code, ms["Chen Wei"].sector, ms["Chen Wei"].kind) == ("CHN", "GOV", "person")
+    assert ms["Chen"].code == "CHN" and ms["Chen"].name == "Chen Wei"
+
+
+def test_state_before_an_unknown_name_and_dari(pack) -> None:
+    text = (
+        "Ombudsman Ukraina Oksana Melnyk menuduh Rusia menahan warga sipil. "
+        "Sementara itu, Andrei Sokolov dari Rusia membantah tuduhan tersebut."
+    )
+    ms = _mentions(text, pack)
+    melnyk = next(m for m in ms if m.name == "Oksana Melnyk")
+    assert melnyk.code == "UKR" and melnyk.role == "actor"
+    sokolov = next(m for m in ms if m.name == "Andrei Sokolov")
+    assert sokolov.code == "RUS"
+
+
+def test_unknown_person_without_context_stays_uncoded(pack) -> None:
+    text = "Menurut Budi Hartanto, analis politik di sebuah lembaga kajian, hubungan kedua negara membaik."
+    ms = _mentions(text, pack)
+    budi = [m for m in ms if m.name and "Hartanto" in m.name]
+    assert budi and all(m.code == "" for m in budi)
+
+
+def test_title_with_state_then_unknown_name_and_a_later_quote(pack) -> None:
+    text = (
+        "Juru bicara Kementerian Luar Negeri Vietnam Pham Thu Hang menyampaikan protes. "
+        '"Kami menolak klaim itu," kata Pham Thu Hang kepada wartawan.'
+    )
+    ms = [m for m in _mentions(text, pack) if m.name == "Pham Thu Hang"]
+    assert len(ms) == 2 and all((m.code, m.sector) == ("VNM", "GOV") for m in ms)
+
+
+def test_name_variants_match_office_holders_token_by_token(pack) -> None:
+    gz = gazetteer(pack)
+    zel = known_person("Volodymir Zelenskyy", gz)
+    assert zel is not None and zel.code == "UKR"
+    lav = known_person("Sergey Lavrov", gz)
+    assert lav is not None and lav.person == "Sergei Lavrov"
+    assert known_person("Sergei Ivanov", gz) is None  # one token alike is not enough
+    kim = known_person("Kim Jong Il", gz)
+    assert kim is None or kim.person != "Kim Jong Un"
+    text = "Presiden Ukraina Volodymyr Zelensky menerima tamu. Zelenskyi kemudian berpidato di parlemen."
+    ms = _by_text(_mentions(text, pack))
+    assert ms["Zelenskyi"].code == "UKR" and ms["Zelenskyi"].name == "Volodymyr Zelensky"
+
+
+def test_short_chinese_surname_resolves_after_introduction(pack) -> None:
+    text = "Duta Besar China untuk PBB Fu Cong berbicara di New York. Menurut Fu, sanksi tidak membantu."
+    ms = _by_text(_mentions(text, pack))
+    assert ms["Fu"].code == "CHN" and ms["Fu"].name == "Fu Cong"
+
+
+def test_counterpart_alone_is_not_an_actor(pack) -> None:
+    text = "Lavrov bertemu mitranya di Jakarta. Ia juga berbicara dengan koleganya melalui telepon."
+    ms = _mentions(text, pack)
+    assert not [m for m in ms if m.text.lower() in {"mitranya", "koleganya"}]
+    assert [m.code for m in ms if m.role == "actor" and m.code] == ["RUS"]
+
+
+def test_organisation_ending_in_a_state_and_a_city_inside_a_name(pack) -> None:
+    text = (
+        "Pada Selasa, Badan Keamanan Laut Filipina mengusir kapal nelayan itu. "
+        "Negara-negara penandatangan Statuta Roma bertemu di Den Haag."
+    )
+    ms = _mentions(text, pack)
+    org = next(m for m in ms if m.text == "Badan Keamanan Laut Filipina")
+    assert (org.code, org.kind, org.role) == ("PHL", "org", "actor")
+    assert not [m for m in ms if m.code == "ITA" and m.role == "actor"]
+
+
+def test_state_after_a_place_and_comma_is_where_the_place_is(pack) -> None:
+    ms = _by_text(_mentions("Para menteri berkumpul di Goa, India, untuk pertemuan itu.", pack))
+    assert ms["Goa"].role == "place" and ms["Goa"].code == "IND"
+    assert ms["India"].role == "place"
+
+
+def test_false_actors_from_common_words_stay_uncoded(pack) -> None:
+    text = (
+        "Juga pada Bulan Mei, harga beras naik. Qin bukan nama yang disebut di sini. "
+        "Baca Juga: Populer hari ini."
+    )
+    assert [m for m in _mentions(text, pack) if m.role == "actor" and m.code] == []
+
+
+def test_places_resolve_offline_and_a_country_alone_has_no_coordinates(pack) -> None:
+    ms = _by_text(_mentions("Para menteri bertemu di Wiesbaden, Jerman, lalu terbang ke Singapura.", pack))
+    wies = place_of(ms["Wiesbaden"], pack)
+    assert wies is not None and (wies.name, wies.code) == ("Wiesbaden", "DEU") and wies.lat is not None
+    sg = place_of(ms["Singapura"], pack)
+    assert sg is not None and sg.code == "SGP" and sg.lat is None and sg.lon is None
+    treaty = Mention(0, 12, "Statuta Roma", "", None, "Statuta Roma", "place", role="place")
+    assert place_of(treaty, pack) is None  # a name the recogniser found is not the city inside it
