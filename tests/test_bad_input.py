@@ -72,3 +72,25 @@ def test_bad_batch(tmp_path: Path) -> None:
     strict = runner.invoke(app, ["analyze", str(bad), "--db", str(db), "--strict"])
     assert strict.exit_code == 1 and "--strict" in strict.output
     assert _counts(db) == after
+
+
+def test_malformed_dates_are_said_and_the_article_kept(tmp_path: Path) -> None:
+    crawl = tmp_path / "crawl.jsonl"
+    lines = [
+        {"text": GOOD, "published": "2024-13-45", "url": "https://berita.test/a"},
+        {"text": GOOD.replace("Vietnam", "Filipina"), "published": "kemarin sore", "url": "https://berita.test/b"},
+        {"text": GOOD.replace("Vietnam", "Thailand"), "published": "2099-01-01", "url": "https://berita.test/c"},
+    ]
+    crawl.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    res = CliRunner().invoke(app, ["analyze", str(crawl), "--db", str(db), "-q"])
+    assert res.exit_code == 0, res.output
+    warnings = [ln for ln in res.stderr.splitlines() if "warning" in ln]
+    assert len(warnings) == 3
+    assert f"{crawl}#1" in warnings[0] and "2024-13-45" in warnings[0] and "not a date" in warnings[0]
+    assert "in the future" in warnings[2]
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute("SELECT published, published_source FROM articles ORDER BY url").fetchall()
+    con.close()
+    # the story's own "Selasa (5/3/2024)" dates them instead
+    assert [(str(d), s) for d, s in rows] == [("2024-03-05", "inferred")] * 3

@@ -133,6 +133,8 @@ def analyze(
                         _skipped(str(item))
                         continue
                     an = analyse(item, pack)
+                    for note in an.warnings:
+                        _warn(f"{item.origin}: {note}")
                     if an.error:
                         failures.append(InputError(item.origin, an.error))
                         _skipped(f"{item.origin}: {an.error}")
@@ -159,6 +161,12 @@ def analyze(
 
 def _fail(line: str) -> None:
     sys.stderr.write("warta: " + " ".join(line.split()) + "\n")
+    sys.stderr.flush()
+
+
+def _warn(line: str) -> None:
+    """One line for an input that was stored but needed a fallback (a publication date it could not read)."""
+    sys.stderr.write("warta: warning: " + " ".join(line.split()) + "\n")
     sys.stderr.flush()
 
 

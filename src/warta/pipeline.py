@@ -60,6 +60,7 @@ def _analyse(doc: Document, pack: LanguagePack, today: date) -> Analysis:
         return Analysis(document=doc, error=reason)
 
     published, source = _publication_date(doc, cleaned.date_text, page_date, cleaned.text, today)
+    warnings = _date_warnings(doc.published, published, source, today)
     rules = rules_for(pack)
     outlet = cleaned.outlet or outlet_name(outlet_hint, rules) or _outlet_from_url(url, rules)
     article = Article(
@@ -93,6 +94,7 @@ def _analyse(doc: Document, pack: LanguagePack, today: date) -> Analysis:
         events=events,
         quotes=qs,
         minhash=dedupe.signature(article.text),
+        warnings=warnings,
     )
 
 
@@ -119,6 +121,16 @@ def _publication_date(
     if doc.mtime:
         return datetime.fromtimestamp(doc.mtime, tz=UTC).date(), "mtime"
     return None, "none"
+
+
+def _date_warnings(given: str | None, used: date | None, source: str, today: date) -> list[str]:
+    """A publication date the source gave but warta could not use, said in one line."""
+    if not given or source == "metadata":
+        return []
+    d = timex.parse_publication_date(given)
+    why = "is in the future" if d and d > today else "is not a date warta can read"
+    instead = f"used {used.isoformat()} ({source})" if used else "the article has no date"
+    return [f"published date {given[:40]!r} {why}; {instead}"]
 
 
 def _explicit_day(expr: str) -> bool:

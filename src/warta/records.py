@@ -162,3 +162,4 @@ class Analysis:
     quotes: list[Quote] = field(default_factory=list)
     minhash: list[int] | None = None  # MinHash signature of the article text, for near-duplicates
     error: str | None = None  # one-line reason when the document was skipped
+    warnings: list[str] = field(default_factory=list)  # one-line notes on a stored document (a bad date)
