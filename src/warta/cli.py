@@ -524,5 +524,288 @@ def ner(
         raise typer.Exit(1) from None
 
 
+# ---- relations at a glance: dyads, timelines, network, dashboard, report (issue 6) -----------------------
+
+
+class Period(StrEnum):
+    day = "day"
+    week = "week"
+    month = "month"
+
+
+IncludeIgos = Annotated[
+    bool, typer.Option("--include-igos", help="Also IGOs, blocs and WST (default: states only).")
+]
+
+
+def _dyad_records(
+    db: Path,
+    *,
+    actor: str | None = None,
+    type_: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    outlet: str | None = None,
+) -> list[dict[str, Any]]:
+    from warta.dyads import PLOVER_TYPES
+    from warta.export import EventFilter, merged_events
+
+    if type_ and type_.upper() not in PLOVER_TYPES:
+        raise typer.BadParameter(
+            f"'{type_}' is not a PLOVER type ({', '.join(PLOVER_TYPES)})", param_hint="--type"
+        )
+    flt = EventFilter(
+        actor=actor,
+        event=type_,
+        since=_date(since, "--since"),
+        until=_date(until, "--until"),
+        outlet=outlet,
+    )
+    with _open(db, read_only=True) as store:
+        return list(merged_events(store.con, flt))
+
+
+def _dyad_row(d: dict[str, Any]) -> dict[str, Any]:
+    """A dyad aggregate flattened for a table or CSV."""
+    share = d["cooperative_share"]
+    return {
+        "dyad": d["dyad"],
+        "a": d["a"],
+        "b": d["b"],
+        "period": d["period"],
+        "events": d["events"],
+        "cooperative": d["cooperative"],
+        "conflictual": d["conflictual"],
+        "cooperative_share": share,
+        "coop": "" if share is None else f"{share:.0%}",
+        "goldstein_sum": d["goldstein_sum"],
+        "goldstein_mean": d["goldstein_mean"],
+        "outlets": d["outlets"],
+        "documents": d["documents"],
+        "types": ", ".join(f"{t} {n}" for t, n in sorted(d["by_type"].items(), key=lambda kv: -kv[1])),
+        "directions": ", ".join(f"{k} {v}" for k, v in (d.get("directions") or {}).items()),
+    }
+
+
+def _emit_dyads(rows: list[dict[str, Any]], fmt: Fmt, title: str, *, period: bool = False) -> None:
+    if fmt is Fmt.jsonl:
+        from warta.export import to_jsonl
+
+        to_jsonl(rows, sys.stdout)  # type: ignore[arg-type]
+        return
+    flat = [_dyad_row(r) for r in rows]
+    if fmt is Fmt.csv:
+        from warta.export import to_csv
+
+        cols = [c for c in (flat[0] if flat else {}) if c != "coop"]
+        if flat:
+            to_csv(flat, sys.stdout, cols)  # type: ignore[arg-type]
+        return
+    cols = [("period", "period")] if period else []
+    cols += [
+        ("dyad", "dyad"),
+        ("events", "events"),
+        ("coop", "coop."),
+        ("goldstein_sum", "Goldstein Σ"),
+        ("goldstein_mean", "mean"),
+        ("outlets", "outlets"),
+        ("types", "types"),
+        ("directions", "directions"),
+    ]
+    _emit(iter(flat), Fmt.table, cols, title)
+
+
+@app.command()
+def dyads(
+    db: DbOpt = DEFAULT_DB,
+    top: Annotated[int, typer.Option("--top", min=1, help="How many dyads.")] = 20,
+    since: Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Only dyads of events with this code, e.g. CHN.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only reports by this outlet.")] = None,
+    ordered: Annotated[bool, typer.Option("--ordered", help="Source→target pairs, not unordered.")] = False,
+    by: Annotated[
+        Period | None, typer.Option("--by", help="One row per dyad and day, week or month.")
+    ] = None,
+    include_igos: IncludeIgos = False,
+    fmt: Annotated[Fmt, typer.Option("--format", help="table, jsonl or csv.")] = Fmt.table,
+) -> None:
+    """The most active pairs of actors: events by PLOVER type, cooperative share, Goldstein, outlets.
+
+    One real-world event counts once (merged records). Example: warta dyads --top 10 --since 2023-01-01
+    """
+    from warta.dyads import aggregate, top_dyads
+
+    recs = _dyad_records(db, actor=actor, type_=type_, since=since, until=until, outlet=outlet)
+    best = top_dyads(recs, top, ordered=ordered, include_nonstate=include_igos)
+    if by is None:
+        _emit_dyads([s.as_json() for s in best], fmt, f"top {top} dyads")
+        return
+    keep = {(s.a, s.b) for s in best}
+    rows, left_out = aggregate(recs, by=by.value, ordered=ordered, include_nonstate=include_igos)
+    _emit_dyads(
+        [s.as_json() for s in rows if (s.a, s.b) in keep], fmt, f"top {top} dyads by {by.value}", period=True
+    )
+    if left_out and fmt is Fmt.table:
+        err.print(
+            f"not in the {by.value} rows (date too coarse): "
+            + ", ".join(f"{n} {p}" for p, n in sorted(left_out.items())),
+            highlight=False,
+        )
+
+
+@app.command()
+def timeline(
+    a: Annotated[str, typer.Argument(help="First actor code, e.g. CHN.")],
+    b: Annotated[str, typer.Argument(help="Second actor code, e.g. RUS.")],
+    db: DbOpt = DEFAULT_DB,
+    by: Annotated[Period, typer.Option("--by", help="day, week or month.")] = Period.month,
+    ordered: Annotated[bool, typer.Option("--ordered", help="Only A→B, not both directions.")] = False,
+    since: Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")] = None,
+    png: Annotated[Path | None, typer.Option("--png", help="Draw the series to this PNG file.")] = None,
+    html: Annotated[Path | None, typer.Option("--html", help="Write an interactive HTML chart.")] = None,
+    fmt: Annotated[Fmt, typer.Option("--format", help="table, jsonl or csv.")] = Fmt.table,
+) -> None:
+    """One dyad's series per period (empty periods included) and, with --png/--html, its chart.
+
+    Example: warta timeline CHN RUS --by month --png chn-rus.png
+    """
+    from warta.dyads import timeline as build
+
+    if a.upper() == b.upper():
+        raise typer.BadParameter("A and B are the same actor", param_hint="B")
+    recs = _dyad_records(db, actor=a, since=since, until=until)
+    tl = build(recs, a, b, by=by.value, ordered=ordered)
+    _emit_dyads([r.as_json() for r in tl.rows], fmt, f"{tl.as_json()['dyad']} by {by.value}", period=True)
+    if fmt is Fmt.table:
+        if not tl.rows:
+            err.print(f"no dated events between {tl.a} and {tl.b} for a {by.value} series", highlight=False)
+        if tl.left_out:
+            err.print(
+                f"not in the {by.value} series (date too coarse): "
+                + ", ".join(f"{n} {p}" for p, n in sorted(tl.left_out.items())),
+                highlight=False,
+            )
+    if png or html:
+        from warta.web import charts
+
+        if png:
+            charts.timeline_png(tl, png)
+            err.print(f"warta: wrote {png}", highlight=False)
+        if html:
+            charts.write_html(charts.timeline_figure(tl), html)
+            err.print(f"warta: wrote {html}", highlight=False)
+
+
+@app.command()
+def network(
+    db: DbOpt = DEFAULT_DB,
+    since: Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="Only this PLOVER type.")] = None,
+    include_igos: IncludeIgos = False,
+    png: Annotated[Path | None, typer.Option("--png", help="Draw the network to this PNG file.")] = None,
+    html: Annotated[Path | None, typer.Option("--html", help="Write an interactive HTML chart.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Rows of the edge table.")] = 50,
+    fmt: Annotated[Fmt, typer.Option("--format", help="table, jsonl or csv (the edges).")] = Fmt.table,
+) -> None:
+    """Who interacts with whom: the dyads as edges weighted by events, as a table and a picture.
+
+    Example: warta network --include-igos --png network.png
+    """
+    from warta.dyads import network as build
+
+    recs = _dyad_records(db, type_=type_, since=since, until=until)
+    nodes, edges = build(recs, include_nonstate=include_igos)
+    rows = [
+        {
+            **e,
+            "cooperative_share": e["cooperative_share"],
+            "coop": "" if e["cooperative_share"] is None else f"{e['cooperative_share']:.0%}",
+        }
+        for e in edges[:limit]
+    ]
+    if fmt is Fmt.table:
+        _emit(
+            iter(rows),
+            fmt,
+            [
+                ("a", "a"),
+                ("b", "b"),
+                ("weight", "events"),
+                ("coop", "coop."),
+                ("goldstein_mean", "Goldstein mean"),
+                ("outlets", "outlets"),
+            ],
+            f"network: {len(nodes)} actors, {len(edges)} dyads",
+        )
+        busiest = ", ".join(f"{n['code']} {n['events']}" for n in nodes[:10])
+        err.print(f"busiest actors (events): {busiest}", highlight=False)
+    else:
+        _emit(iter([{k: v for k, v in r.items() if k != "coop"} for r in rows]), fmt, [], "network")
+    if png or html:
+        from warta.web import charts
+
+        if png:
+            charts.network_png(nodes, edges, png)
+            err.print(f"warta: wrote {png}", highlight=False)
+        if html:
+            charts.write_html(charts.network_figure(nodes, edges), html)
+            err.print(f"warta: wrote {html}", highlight=False)
+
+
+@app.command()
+def serve(
+    db: DbOpt = DEFAULT_DB,
+    host: Annotated[
+        str, typer.Option(help="Address to bind; 127.0.0.1 keeps it on this machine.")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """The read-only dashboard: filters, dyad timeline, network, events with their evidence; JSON API at
+    /api/... (OpenAPI at /docs). Works offline.
+
+    Example: warta serve --db news.duckdb --port 8000
+    """
+    import uvicorn
+
+    from warta.web import create_app
+
+    if not db.is_file():
+        _fail(f"{db}: no such database; run 'warta analyze ... --db {db}' first")
+        raise typer.Exit(2)
+    err.print(f"warta: serving {db} read-only at http://{host}:{port}/ (Ctrl-C stops)", highlight=False)
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+@app.command()
+def report(
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder to write index.html into.")],
+    db: DbOpt = DEFAULT_DB,
+    top: Annotated[int, typer.Option("--top", min=1, help="Dyads in the table.")] = 15,
+    timelines: Annotated[int, typer.Option(min=0, help="Timelines drawn (the busiest dyads).")] = 4,
+    by: Annotated[Period, typer.Option("--by", help="Period of the timelines.")] = Period.month,
+    include_igos: IncludeIgos = False,
+) -> None:
+    """A static HTML report of the corpus (summary, top dyads, timelines, network, notable quotes): one
+    self-contained file with Plotly inlined, readable offline, fit to mail.
+
+    Example: warta report --db news.duckdb --out report/
+    """
+    from warta.web.data import DatabaseBusy, DatabaseMissing
+    from warta.web.report import write_report
+
+    try:
+        path = write_report(
+            db, out_dir, top=top, timelines=timelines, by=by.value, include_nonstate=include_igos
+        )
+    except (DatabaseBusy, DatabaseMissing) as exc:
+        _fail(str(exc))
+        raise typer.Exit(2) from None
+    err.print(f"warta: wrote {path}", highlight=False)
+
+
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -1,0 +1,292 @@
+"""The dashboard: a read-only FastAPI app over one warta database.
+
+``create_app(db_path)`` gives the app; ``warta serve`` runs it with uvicorn on 127.0.0.1. The page
+(``static/index.html`` and ``app.js``) reads the JSON API beside it; Plotly's JavaScript is served from the
+plotly wheel at ``/vendor/plotly.min.js``, so nothing is fetched from the internet. Each request opens the
+database read-only and closes it (see :mod:`warta.web.data` for what a writer's lock does).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import plotly.io as pio
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from warta import __version__
+from warta.dyads import PLOVER_TYPES, aggregate, network, timeline, top_dyads
+from warta.export import EventFilter
+from warta.web import charts, data
+
+MAX_PAGE = 500
+_CODE = re.compile(r"^[A-Z]{2,8}$")
+
+Since = Annotated[date | None, Query(description="First event date, YYYY-MM-DD.")]
+Until = Annotated[date | None, Query(description="Last event date, YYYY-MM-DD.")]
+TypeQ = Annotated[str | None, Query(alias="type", description="PLOVER type, e.g. CONSULT.", max_length=20)]
+OutletQ = Annotated[str | None, Query(description="Outlet name, e.g. Kompas.", max_length=100)]
+ActorQ = Annotated[str | None, Query(description="Actor code on either side, e.g. CHN.", max_length=12)]
+NonState = Annotated[bool, Query(description="Also IGOs, blocs and WST (default: states only).")]
+By = Literal["day", "week", "month"]
+A = Annotated[str, Query(description="First actor code, e.g. CHN.", min_length=1, max_length=12)]
+B = Annotated[str, Query(description="Second actor code, e.g. RUS.", min_length=1, max_length=12)]
+ByQ = Annotated[By, Query(description="day, week or month.")]
+Ordered = Annotated[bool, Query(description="Only a→b (default: both directions).")]
+
+
+def _static() -> Path:
+    return Path(str(resources.files("warta.web") / "static"))
+
+
+@lru_cache(maxsize=1)
+def _plotly_js() -> str:
+    from plotly.offline import get_plotlyjs
+
+    return get_plotlyjs()
+
+
+def _unprocessable(msg: str) -> HTTPException:
+    return HTTPException(status_code=422, detail=msg)
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """The dashboard over ``db_path``, opened read-only for each request."""
+    db = str(db_path)
+    app = FastAPI(
+        title="warta dashboard",
+        version=__version__,
+        description="Read-only view of a warta database: merged events (one real-world event each), dyad "
+        "aggregates per period, the actor network and the evidence sentence of every event.",
+    )
+    app.state.db_path = db
+
+    @app.exception_handler(data.DatabaseBusy)
+    async def _busy(request: Request, exc: data.DatabaseBusy) -> Response:
+        return _error(request, 503, str(exc), retry=True)
+
+    @app.exception_handler(data.DatabaseMissing)
+    async def _missing(request: Request, exc: data.DatabaseMissing) -> Response:
+        return _error(request, 503, str(exc), retry=False)
+
+    def check_code(con: Any, code: str | None, name: str) -> str | None:
+        if code is None or code == "":
+            return None
+        c = code.strip().upper()
+        if not _CODE.match(c) or (c not in data.pack_codes() and c not in data.db_codes(con)):
+            raise _unprocessable(
+                f"{name}: unknown actor code '{code}' (ISO 3166 alpha-3, an IGO code or WST)"
+            )
+        return c
+
+    def check_type(t: str | None) -> str | None:
+        if t is None or t == "":
+            return None
+        if t.strip().upper() not in PLOVER_TYPES:
+            raise _unprocessable(f"type: unknown PLOVER type '{t}' (one of {', '.join(PLOVER_TYPES)})")
+        return t.strip().upper()
+
+    def check_dates(since: date | None, until: date | None) -> None:
+        if since and until and since > until:
+            raise _unprocessable(f"since ({since}) is after until ({until})")
+
+    def flt(
+        con: Any,
+        actor: str | None,
+        type_: str | None,
+        since: date | None,
+        until: date | None,
+        outlet: str | None,
+        source: str | None = None,
+        target: str | None = None,
+    ) -> EventFilter:
+        check_dates(since, until)
+        return EventFilter(
+            actor=check_code(con, actor, "actor"),
+            source=check_code(con, source, "source"),
+            target=check_code(con, target, "target"),
+            event=check_type(type_),
+            since=since,
+            until=until,
+            outlet=outlet or None,
+        )
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index() -> Response:
+        with data.connect(db):  # a locked or missing database shows its error page instead
+            pass
+        return HTMLResponse((_static() / "index.html").read_text(encoding="utf-8"))
+
+    @app.get("/vendor/plotly.min.js", include_in_schema=False)
+    def plotly_js() -> Response:
+        return Response(
+            _plotly_js(),
+            media_type="application/javascript",
+            headers={"Cache-Control": "public, max-age=86400"},
+        )
+
+    @app.get("/api/meta", summary="What the database holds: counts, date ranges, codes, outlets, types")
+    def meta() -> dict[str, Any]:
+        with data.connect(db) as con:
+            out = data.summary(con)
+        out["types"] = list(PLOVER_TYPES)
+        out["database"] = Path(db).name
+        return out
+
+    @app.get("/api/events", summary="Merged events (one real-world event each) with their evidence")
+    def api_events(
+        actor: ActorQ = None,
+        source: Annotated[str | None, Query(description="Source actor code.", max_length=12)] = None,
+        target: Annotated[str | None, Query(description="Target actor code.", max_length=12)] = None,
+        a: Annotated[
+            str | None, Query(description="With b: events between a and b, either way.", max_length=12)
+        ] = None,
+        b: Annotated[str | None, Query(description="With a: events between a and b.", max_length=12)] = None,
+        type_: TypeQ = None,
+        since: Since = None,
+        until: Until = None,
+        outlet: OutletQ = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size, at most {MAX_PAGE}.")] = 50,
+        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    ) -> dict[str, Any]:
+        with data.connect(db) as con:
+            f = flt(con, actor, type_, since, until, outlet, source, target)
+            ca, cb = check_code(con, a, "a"), check_code(con, b, "b")
+            if (ca is None) != (cb is None):
+                raise _unprocessable("a and b go together: give both codes of the dyad, or neither")
+            recs = data.events(con, f, pair=(ca, cb) if ca and cb else None)
+            page = data.with_evidence(con, recs[offset : offset + limit])
+        return {"total": len(recs), "offset": offset, "limit": limit, "events": page}
+
+    @app.get("/api/dyads", summary="The most active dyads, over all time or per period")
+    def api_dyads(
+        actor: ActorQ = None,
+        type_: TypeQ = None,
+        since: Since = None,
+        until: Until = None,
+        outlet: OutletQ = None,
+        ordered: Annotated[
+            bool, Query(description="Source→target pairs instead of unordered pairs.")
+        ] = False,
+        include_nonstate: NonState = False,
+        by: Annotated[
+            By | None, Query(description="day, week or month: one row per dyad and period.")
+        ] = None,
+        top: Annotated[
+            int, Query(ge=1, le=MAX_PAGE, description=f"How many dyads, at most {MAX_PAGE}.")
+        ] = 20,
+    ) -> dict[str, Any]:
+        with data.connect(db) as con:
+            recs = data.events(con, flt(con, actor, type_, since, until, outlet))
+        if by is None:
+            rows = top_dyads(recs, top, ordered=ordered, include_nonstate=include_nonstate)
+            return {"by": None, "dyads": [r.as_json() for r in rows], "left_out": {}}
+        keep = {(r.a, r.b) for r in top_dyads(recs, top, ordered=ordered, include_nonstate=include_nonstate)}
+        rows, left_out = aggregate(recs, by=by, ordered=ordered, include_nonstate=include_nonstate)
+        return {
+            "by": by,
+            "dyads": [r.as_json() for r in rows if (r.a, r.b) in keep],
+            "left_out": dict(left_out),
+        }
+
+    def _timeline(
+        a: str,
+        b: str,
+        by: str,
+        ordered: bool,
+        type_: str | None,
+        since: date | None,
+        until: date | None,
+        outlet: str | None,
+    ) -> Any:
+        with data.connect(db) as con:
+            ca, cb = check_code(con, a, "a"), check_code(con, b, "b")
+            assert ca and cb
+            if ca == cb:
+                raise _unprocessable("a and b are the same actor")
+            recs = data.events(con, flt(con, ca, type_, since, until, outlet), pair=(ca, cb))
+        return timeline(recs, ca, cb, by=by, ordered=ordered)
+
+    @app.get("/api/timeline", summary="One dyad's series: events, types, quads and Goldstein per period")
+    def api_timeline(
+        a: A,
+        b: B,
+        by: ByQ = "month",
+        ordered: Ordered = False,
+        type_: TypeQ = None,
+        since: Since = None,
+        until: Until = None,
+        outlet: OutletQ = None,
+    ) -> dict[str, Any]:
+        return _timeline(a, b, by, ordered, type_, since, until, outlet).as_json()
+
+    @app.get("/api/network", summary="Who interacts with whom: nodes and edges weighted by events")
+    def api_network(
+        actor: ActorQ = None,
+        type_: TypeQ = None,
+        since: Since = None,
+        until: Until = None,
+        outlet: OutletQ = None,
+        include_nonstate: NonState = False,
+    ) -> dict[str, Any]:
+        with data.connect(db) as con:
+            recs = data.events(con, flt(con, actor, type_, since, until, outlet))
+        nodes, edges = network(recs, include_nonstate=include_nonstate)
+        return {"nodes": nodes, "edges": edges}
+
+    @app.get("/api/charts/timeline", summary="The timeline as a Plotly figure (JSON)")
+    def chart_timeline(
+        a: A,
+        b: B,
+        by: ByQ = "month",
+        ordered: Ordered = False,
+        type_: TypeQ = None,
+        since: Since = None,
+        until: Until = None,
+        outlet: OutletQ = None,
+    ) -> Response:
+        tl = _timeline(a, b, by, ordered, type_, since, until, outlet)
+        return Response(pio.to_json(charts.timeline_figure(tl)), media_type="application/json")
+
+    @app.get("/api/charts/network", summary="The network as a Plotly figure (JSON)")
+    def chart_network(
+        actor: ActorQ = None,
+        type_: TypeQ = None,
+        since: Since = None,
+        until: Until = None,
+        outlet: OutletQ = None,
+        include_nonstate: NonState = False,
+    ) -> Response:
+        with data.connect(db) as con:
+            recs = data.events(con, flt(con, actor, type_, since, until, outlet))
+        nodes, edges = network(recs, include_nonstate=include_nonstate)
+        return Response(pio.to_json(charts.network_figure(nodes, edges)), media_type="application/json")
+
+    app.mount("/static", StaticFiles(directory=str(_static())), name="static")
+    return app
+
+
+def _error(request: Request, status: int, msg: str, *, retry: bool) -> Response:
+    headers = {"Retry-After": "2"} if retry else {}
+    if request.url.path.startswith("/api/"):
+        return JSONResponse({"detail": msg}, status_code=status, headers=headers)
+    refresh = '<meta http-equiv="refresh" content="3">' if retry else ""
+    body = (
+        f"<!doctype html><html><head><meta charset='utf-8'>{refresh}"
+        "<title>warta: database unavailable</title>"
+        "<link rel='stylesheet' href='/static/style.css'></head><body><main class='error-page'>"
+        f"<h1>Database unavailable</h1><p>{_esc(msg)}</p>"
+        f"<p>{'This page tries again every 3 seconds.' if retry else ''}</p></main></body></html>"
+    )
+    return HTMLResponse(body, status_code=status, headers=headers)
+
+
+def _esc(text: str) -> str:
+    return html.escape(text)

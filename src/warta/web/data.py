@@ -1,0 +1,206 @@
+"""Read-only access to a warta database for the dashboard and the report.
+
+Every request opens its own read-only DuckDB connection and closes it when done. DuckDB lets many
+processes read a file at once, but a read-only open fails while another process (``warta analyze``) holds
+the write lock, and a writer cannot open the file while a reader has it open. Short connections keep the
+dashboard from blocking an analysis for longer than one request, and a request that finds the file locked
+gets :class:`DatabaseBusy` (HTTP 503 with Retry-After); the next request simply tries again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from warta.dyads import pairs, state_codes
+from warta.export import EventFilter, merged_events
+from warta.store import iter_rows
+
+
+class DatabaseBusy(RuntimeError):
+    """The file is locked by a writer (``warta analyze``); retry shortly."""
+
+
+class DatabaseMissing(RuntimeError):
+    """No such file, or not a warta database."""
+
+
+@contextmanager
+def connect(path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    path = str(path)
+    if not Path(path).is_file():
+        raise DatabaseMissing(f"{path}: no such database; run 'warta analyze ... --db {path}' first")
+    try:
+        con = duckdb.connect(path, read_only=True)
+    except duckdb.IOException as exc:
+        msg = str(exc).splitlines()[0]
+        if "lock" in msg.lower():
+            raise DatabaseBusy(
+                f"{path} is being written by another process (warta analyze?); try again in a moment"
+            ) from None
+        raise DatabaseMissing(f"{path}: cannot open database ({msg})") from None
+    except duckdb.ConnectionException:  # this very process holds a writing connection
+        raise DatabaseBusy(f"{path} is open for writing in this process; try again in a moment") from None
+    except duckdb.Error as exc:
+        raise DatabaseMissing(f"{path}: not a warta database ({str(exc).splitlines()[0]})") from None
+    try:
+        yield con
+    finally:
+        con.close()
+
+
+@lru_cache(maxsize=1)
+def pack_codes() -> frozenset[str]:
+    """Every actor code the language pack can give: states, IGOs and blocs, WST."""
+    from warta.lang import load_pack
+
+    igos = {r["code"] for r in load_pack().tsv("igos.tsv") if r.get("code")}
+    return state_codes() | igos
+
+
+def db_codes(con: duckdb.DuckDBPyConnection) -> set[str]:
+    rows = con.execute(
+        "SELECT DISTINCT c FROM (SELECT unnest(source_codes) AS c FROM events "
+        "UNION SELECT unnest(target_codes) AS c FROM events) WHERE c IS NOT NULL AND c <> ''"
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def outlets(con: duckdb.DuckDBPyConnection) -> list[str]:
+    rows = con.execute(
+        "SELECT DISTINCT outlet FROM articles WHERE outlet IS NOT NULL AND outlet <> '' ORDER BY 1"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    """What is in the database: counts, date ranges, codes, outlets."""
+    one = con.execute(
+        "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM articles),"
+        " (SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL),"
+        " (SELECT count(*) FROM events WHERE NOT negated), (SELECT count(*) FROM events WHERE negated),"
+        " (SELECT count(*) FROM quotes), (SELECT min(published) FROM articles),"
+        " (SELECT max(published) FROM articles),"
+        " (SELECT min(date) FROM events WHERE NOT negated), (SELECT max(date) FROM events WHERE NOT negated)"
+    ).fetchone()
+    assert one is not None
+    keys = (
+        "documents",
+        "articles",
+        "near_duplicates",
+        "coded_events",
+        "negated_events",
+        "quotes",
+        "published_first",
+        "published_last",
+        "event_date_first",
+        "event_date_last",
+    )
+    out = {k: (v.isoformat() if hasattr(v, "isoformat") else v) for k, v in zip(keys, one, strict=True)}
+    out["outlets"] = outlets(con)
+    out["codes"] = sorted(db_codes(con))
+    return out
+
+
+def events(
+    con: duckdb.DuckDBPyConnection,
+    flt: EventFilter,
+    *,
+    pair: tuple[str, str] | None = None,
+    include_nonstate: bool = True,
+) -> list[dict[str, Any]]:
+    """Merged event records under a filter; with ``pair``, only those between the two codes (either
+    direction)."""
+    recs = list(merged_events(con, flt))
+    if pair:
+        key = tuple(sorted(pair))
+        recs = [r for r in recs if key in pairs(r, ordered=False, include_nonstate=True)]
+    elif not include_nonstate:
+        recs = [r for r in recs if pairs(r, ordered=False)]
+    return recs
+
+
+def with_evidence(con: duckdb.DuckDBPyConnection, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add to each evidence item its sentence text, the verb span within that sentence and the
+    document's outlet and title, so that a reader sees why warta coded the event."""
+    ids = sorted({ev["document"] for r in records for ev in r["evidence"]})
+    if not ids:
+        return records
+    sents = {
+        (row["article_id"], row["idx"]): row
+        for row in iter_rows(
+            con,
+            'SELECT article_id, idx, start, "end", text FROM sentences '
+            "WHERE article_id IN (SELECT unnest(?))",
+            [ids],
+        )
+    }
+    arts = {
+        row["id"]: row
+        for row in iter_rows(
+            con, "SELECT id, title, outlet, published FROM articles WHERE id IN (SELECT unnest(?))", [ids]
+        )
+    }
+    out = []
+    for r in records:
+        evidence = []
+        for ev in r["evidence"]:
+            s = sents.get((ev["document"], ev["sentence"]))
+            a = arts.get(ev["document"]) or {}
+            item = dict(ev)
+            item["outlet"] = a.get("outlet")
+            item["title"] = a.get("title")
+            if s is not None:
+                item["sentence_text"] = s["text"]
+                vs, ve = ev["verb"]
+                if vs is not None and ve is not None and s["start"] <= vs <= ve <= s["end"]:
+                    item["verb_in_sentence"] = [vs - s["start"], ve - s["start"]]
+                else:
+                    item["verb_in_sentence"] = None
+            else:
+                item["sentence_text"] = None
+                item["verb_in_sentence"] = None
+            evidence.append(item)
+        out.append({**r, "evidence": evidence})
+    return out
+
+
+QUOTE_COLUMNS = (
+    "article_id",
+    "sentence",
+    "start",
+    "end",
+    "text",
+    "speaker",
+    "speaker_code",
+    "speaker_text",
+    "cue",
+    "direct",
+)
+
+
+def quotes(
+    con: duckdb.DuckDBPyConnection, *, codes: list[str] | None = None, limit: int = 30
+) -> list[dict[str, Any]]:
+    """Quotes with a speaker code, direct speech first; with ``codes``, speakers among those codes first."""
+    sql = """SELECT q.article_id, q.sentence, q.start, q."end", q.text, q.speaker, q.speaker_code,
+                    q.speaker_text, q.cue, q.direct, a.outlet, a.published
+             FROM quotes q JOIN articles a ON a.id = q.article_id
+             WHERE q.speaker_code IS NOT NULL AND q.speaker_code <> ''
+             ORDER BY list_contains(?, q.speaker_code) DESC, q.direct DESC, a.published NULLS LAST,
+                      q.article_id, q.start
+             LIMIT ?"""
+    rows = []
+    for row in iter_rows(con, sql, [list(codes or []), limit]):
+        sp = row.get("speaker")
+        row["speaker"] = json.loads(sp) if isinstance(sp, str) and sp else sp
+        if hasattr(row.get("published"), "isoformat"):
+            row["published"] = row["published"].isoformat()
+        rows.append(row)
+    return rows
