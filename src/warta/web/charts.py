@@ -79,7 +79,7 @@ def timeline_figure(tl: Timeline) -> go.Figure:
         barmode="relative",
         xaxis={"title": tl.by, "type": "date"},
         yaxis={"title": "events (conflict below 0)"},
-        yaxis2={"title": "Goldstein sum", "overlaying": "y", "side": "right", "zeroline": False},
+        yaxis2={"title": "Goldstein sum", "overlaying": "y", "side": "right", "tickmode": "sync"},
         legend={"orientation": "h", "y": -0.2},
         margin={"l": 50, "r": 50, "t": 50, "b": 40},
         height=380,
@@ -145,11 +145,7 @@ def network_figure(nodes: list[dict[str, Any]], edges: list[dict[str, Any]]) -> 
         showlegend=False,
     )
     fig.update_layout(
-        title={
-            "text": f"Who interacts with whom: {len(nodes)} actors, {len(edges)} dyads "
-            "(width = events, green = cooperative, red = conflictual)",
-            "font": {"size": 14},
-        },
+        title={"text": f"{len(nodes)} actors, {len(edges)} dyads", "font": {"size": 14}},
         xaxis={"visible": False, "range": [-1.3, 1.3]},
         yaxis={"visible": False, "range": [-1.3, 1.3], "scaleanchor": "x"},
         margin={"l": 10, "r": 10, "t": 50, "b": 10},
