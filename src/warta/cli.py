@@ -18,8 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from warta import __version__
-from warta.records import Analysis
-from warta.sources import InputError, discover, read
+from warta.sources import InputError, discover
 from warta.store import Store, StoreError, WriteStats, iter_rows
 
 app = typer.Typer(
@@ -76,15 +75,30 @@ def analyze(
     ],
     db: DbOpt = DEFAULT_DB,
     batch_size: Annotated[int, typer.Option(help="Documents written per transaction.", min=1)] = 200,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (default: all cores; 1 = in this process).", min=1)
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            "--scheduler",
+            help="Run the per-document stages on Dask: a scheduler address (tcp://host:8786) or 'local'.",
+        ),
+    ] = None,
     strict: Annotated[bool, typer.Option(help="Stop at the first input that fails.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
 ) -> None:
     """Read articles, clean them, code events and store everything in the database.
 
-    Example: warta analyze samples/corpus --db demo.duckdb
+    Only documents the database does not hold yet are analysed, so adding files to a corpus and running
+    again processes just the new ones.
+
+    Example: warta analyze samples/corpus --db demo.duckdb --workers 2
     """
     from warta.lang import load_pack
-    from warta.pipeline import analyse, load_resources
+    from warta.pipeline import load_resources
+    from warta.runner import Hooks, default_workers, executor_for, run
 
     started = time.perf_counter()
     pack = load_pack()
@@ -94,23 +108,15 @@ def analyze(
         _fail(f"language pack error: {exc}")
         raise typer.Exit(2) from None
     store = _open(db)
-    files: list[Path] = []
-    failures: list[InputError] = []
-    for item in discover(paths):
-        if isinstance(item, InputError):
-            failures.append(item)
-            _skipped(str(item))
-        else:
-            files.append(item)
-    totals = WriteStats()
-    docs_read = 0
-    batch: list[Analysis] = []
-
-    def flush() -> None:
-        if batch:
-            totals.add(store.write(batch))
-            batch.clear()
-
+    inputs = list(discover(paths))
+    n_files = sum(1 for i in inputs if not isinstance(i, InputError))
+    n_workers = workers or default_workers()
+    try:
+        executor = executor_for(n_workers, dask)
+    except (RuntimeError, OSError, ValueError) as exc:
+        store.close()
+        _fail(f"cannot start the workers: {exc}")
+        raise typer.Exit(2) from None
     progress = Progress(
         TextColumn("[bold]analysing"),
         BarColumn(),
@@ -123,40 +129,26 @@ def analyze(
     )
     try:
         with progress:
-            task = progress.add_task("files", total=len(files), name="")
-            for path in files:
-                progress.update(task, name=path.name[:40])
-                for item in read(path):
-                    docs_read += 1
-                    if isinstance(item, InputError):
-                        failures.append(item)
-                        _skipped(str(item))
-                        continue
-                    an = analyse(item, pack)
-                    for note in an.warnings:
-                        _warn(f"{item.origin}: {note}")
-                    if an.error:
-                        failures.append(InputError(item.origin, an.error))
-                        _skipped(f"{item.origin}: {an.error}")
-                    batch.append(an)
-                    if len(batch) >= batch_size:
-                        flush()
-                    if strict and failures:
-                        break
-                progress.advance(task)
-                if strict and failures:
-                    break
-            flush()
+            task = progress.add_task("files", total=n_files, name="")
+            hooks = Hooks(
+                skipped=lambda e: _skipped(str(e)),
+                warning=_warn,
+                file_started=lambda p: progress.update(task, name=p.name[:40]),
+                file_done=lambda p: progress.advance(task),
+            )
+            report = run(inputs, store, executor, batch_size=batch_size, strict=strict, hooks=hooks)
     finally:
+        executor.close()
         counts = store.counts()
         store.close()
-    if strict and failures:
-        _fail(f"stopped at the first failure (--strict): {failures[0]}")
+    if report.stopped:
+        _fail(f"stopped at the first failure (--strict): {report.failures[0]}")
         raise typer.Exit(1)
     elapsed = time.perf_counter() - started
     if not quiet:
-        _summary(docs_read, files, failures, totals, counts, elapsed, db)
-    raise typer.Exit(1 if failures else 0)
+        files = [i for i in inputs if not isinstance(i, InputError)]
+        _summary(report.documents, files, report.failures, report.totals, counts, elapsed, db)
+    raise typer.Exit(1 if report.failures else 0)
 
 
 def _fail(line: str) -> None:

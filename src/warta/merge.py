@@ -29,6 +29,9 @@ from datetime import date, timedelta
 from warta.sources import content_id
 
 WINDOW = 7  # days before a report in which an event it does not date may have happened
+# how far from a new event the store looks for events its arrival may regroup: more than a window on
+# either side, so that a group it joins is seen whole (see Store._remerge)
+REACH = timedelta(days=3 * WINDOW)
 FINE = frozenset({"day", "week", "on_or_before"})
 MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 DIRECTED_MODES = frozenset({"visit", "host", "third-party"})

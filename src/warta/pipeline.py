@@ -128,6 +128,8 @@ def _date_warnings(given: str | None, used: date | None, source: str, today: dat
     if not given or source == "metadata":
         return []
     d = timex.parse_publication_date(given)
+    if d and d <= today:
+        return []  # readable; the page's own date line was preferred
     why = "is in the future" if d and d > today else "is not a date warta can read"
     instead = f"used {used.isoformat()} ({source})" if used else "the article has no date"
     return [f"published date {given[:40]!r} {why}; {instead}"]

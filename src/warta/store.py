@@ -361,7 +361,7 @@ class Store:
             for table, items in rows.items():
                 if items:
                     self._insert(table, items)
-            self._remerge({r["block_key"] for r in rows["events"]})
+            self._remerge(rows["events"])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
@@ -370,14 +370,29 @@ class Store:
             raise
         return stats
 
-    def _remerge(self, blocks: set[str]) -> None:
-        """Re-run the merge over every stored event of the blocks this batch touched."""
-        if not blocks:
+    def _remerge(self, new: list[dict[str, Any]]) -> None:
+        """Re-run the merge where this batch's events can change it: the stored events of the same blocks
+        whose dates lie near the new ones (``merge.REACH``), with every other member of their groups, and
+        the undated events of the new articles (which only merge within their article)."""
+        if not new:
             return
+        blocks = sorted({r["block_key"] for r in new})
+        spans = [merge.interval(r["date"], r["date_precision"]) for r in new if r["date"]]
+        lo = min((a for a, _ in spans), default=date.max) - merge.REACH
+        hi = max((b for _, b in spans), default=date.min) + merge.REACH
+        articles = sorted({r["article_id"] for r in new if r["date"] is None})
         found = self.con.execute(
-            "SELECT id, block_key, date, date_precision, article_id, date_source, merge_key FROM events "
-            "WHERE block_key IN (SELECT unnest(?))",
-            [sorted(blocks)],
+            """
+            WITH cand AS (
+                SELECT id, merge_key FROM events
+                WHERE block_key IN (SELECT unnest($blocks)) AND date BETWEEN $lo AND $hi)
+            SELECT id, block_key, date, date_precision, article_id, date_source, merge_key FROM events
+            WHERE block_key IN (SELECT unnest($blocks))
+              AND (id IN (SELECT id FROM cand)
+                   OR merge_key IN (SELECT merge_key FROM cand WHERE merge_key IS NOT NULL)
+                   OR (date IS NULL AND article_id IN (SELECT unnest($articles))))
+            """,
+            {"blocks": blocks, "lo": lo, "hi": hi, "articles": articles},
         ).fetchall()
         groups = merge.cluster(merge.Dated(r[0], r[1], r[2], r[3], r[4], r[5]) for r in found)
         changed = [{"id": r[0], "merge_key": groups[r[0]]} for r in found if groups[r[0]] != r[6]]

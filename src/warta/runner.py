@@ -1,0 +1,227 @@
+"""Running the per-document stages over a corpus: in this process, on a local process pool, or as Dask
+tasks on a cluster -- the pipeline itself (:func:`warta.pipeline.analyse`) is the same function in all
+three.
+
+Documents stream from the inputs in windows of a bounded size; the documents of a window the database
+already holds are dropped before any analysis (an incremental run only analyses what is new); the rest
+are analysed by the chosen executor and come back **in input order** to the one writer, which stores
+them in batches. Memory is bounded by the window, not by the corpus, and the database does not depend
+on which worker finished first.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from warta.records import Analysis, Document
+from warta.sources import InputError, discover, read
+from warta.store import Store, WriteStats
+
+
+class Executor(Protocol):
+    def map(self, docs: list[Document]) -> Iterator[Analysis]:
+        """Analyses of ``docs``, in their order."""
+        ...
+
+    def close(self) -> None: ...
+
+
+# ---------------------------------------------------------------------------------------- executors
+
+
+def _analyse_many(docs: list[Document]) -> list[Analysis]:
+    from warta.pipeline import analyse
+
+    return [analyse(d) for d in docs]
+
+
+class Serial:
+    """In this process."""
+
+    def map(self, docs: list[Document]) -> Iterator[Analysis]:
+        return iter(_analyse_many(docs))
+
+    def close(self) -> None:
+        pass
+
+
+def _warm() -> None:
+    from warta.lang import load_pack
+    from warta.pipeline import load_resources
+
+    load_resources(load_pack())
+
+
+class LocalPool:
+    """A pool of ``workers`` processes on this machine; each loads the language pack once."""
+
+    def __init__(self, workers: int, chunk: int = 8) -> None:
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.chunk = chunk
+        self.pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm)
+
+    def map(self, docs: list[Document]) -> Iterator[Analysis]:
+        parts = [docs[i : i + self.chunk] for i in range(0, len(docs), self.chunk)]
+        for result in self.pool.map(_analyse_many, parts):
+            yield from result
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+
+
+class DaskExecutor:
+    """Dask tasks, one per partition of a window; ``address`` is a scheduler (``tcp://host:8786``) or
+    ``local`` for a LocalCluster of ``workers`` single-threaded worker processes on this machine."""
+
+    def __init__(self, address: str, workers: int, chunk: int = 16) -> None:
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:  # pragma: no cover - depends on the install
+            raise RuntimeError("Dask is not installed: pip install 'warta[dask]'") from None
+        self.chunk = chunk
+        self.cluster = None
+        if address == "local":
+            self.cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            )
+            self.client = Client(self.cluster)
+        else:
+            self.client = Client(address)
+
+    def map(self, docs: list[Document]) -> Iterator[Analysis]:
+        parts = [docs[i : i + self.chunk] for i in range(0, len(docs), self.chunk)]
+        futures = self.client.map(_analyse_many, parts, pure=False)
+        for fut in futures:  # in submission order: the writer sees the input order
+            yield from fut.result()
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def executor_for(workers: int, dask: str | None) -> Executor:
+    if dask:
+        return DaskExecutor(dask, max(1, workers))
+    if workers <= 1:
+        return Serial()
+    return LocalPool(workers)
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+# ---------------------------------------------------------------------------------------- the run
+
+
+@dataclass
+class RunReport:
+    files: int = 0
+    documents: int = 0
+    analysed: int = 0
+    failures: list[InputError] = field(default_factory=list)
+    totals: WriteStats = field(default_factory=WriteStats)
+    stopped: bool = False
+
+
+@dataclass
+class Hooks:
+    """What the caller wants to hear about as the run goes (the CLI prints these)."""
+
+    skipped: Callable[[InputError], None] = lambda e: None
+    warning: Callable[[str], None] = lambda line: None
+    file_started: Callable[[Path], None] = lambda path: None
+    file_done: Callable[[Path], None] = lambda path: None
+
+
+def iter_documents(
+    inputs: Iterable[Path | InputError], report: RunReport, hooks: Hooks
+) -> Iterator[Document]:
+    for item in inputs:
+        if isinstance(item, InputError):
+            report.failures.append(item)
+            hooks.skipped(item)
+            continue
+        report.files += 1
+        hooks.file_started(item)
+        for doc in read(item):
+            report.documents += 1
+            if isinstance(doc, InputError):
+                report.failures.append(doc)
+                hooks.skipped(doc)
+                continue
+            yield doc
+        hooks.file_done(item)
+
+
+def run(
+    inputs: Iterable[Path | InputError] | Iterable[str],
+    store: Store,
+    executor: Executor,
+    *,
+    batch_size: int = 200,
+    strict: bool = False,
+    hooks: Hooks | None = None,
+) -> RunReport:
+    """Analyse every new document under ``paths`` and store it; see the module docstring."""
+    hooks = hooks or Hooks()
+    report = RunReport()
+    items = list(inputs)
+    if items and isinstance(items[0], str):
+        items = list(discover([str(x) for x in items]))
+    window: list[Document] = []
+
+    def flush() -> bool:
+        """Analyse and store the window; False when --strict says stop."""
+        known = store.known_documents([d.id for d in window])
+        fresh = [d for d in window if d.id not in known]
+        report.totals.unchanged += len(window) - len(fresh)
+        analyses = []
+        for an in executor.map(fresh) if fresh else iter(()):
+            report.analysed += 1
+            for note in an.warnings:
+                hooks.warning(f"{an.document.origin}: {note}")
+            if an.error:
+                err = InputError(an.document.origin, an.error)
+                report.failures.append(err)
+                hooks.skipped(err)
+            analyses.append(an)
+            if len(analyses) >= batch_size:
+                report.totals.add(store.write(analyses))
+                analyses.clear()
+        if analyses:
+            report.totals.add(store.write(analyses))
+        window.clear()
+        return not (strict and report.failures)
+
+    for doc in iter_documents(items, report, hooks):  # type: ignore[arg-type]
+        window.append(doc)
+        if strict and report.failures:
+            break
+        if len(window) >= batch_size and not flush():
+            break
+    if window and not (strict and report.failures):
+        flush()
+    report.stopped = strict and bool(report.failures)
+    return report
+
+
+def analyses_of(docs: Iterable[Document], executor: Executor, window: int = 200) -> Iterator[Analysis]:
+    """The analyses of ``docs`` in order, through ``executor`` (for tests and benchmarks)."""
+    buf: list[Document] = []
+    for d in docs:
+        buf.append(d)
+        if len(buf) >= window:
+            yield from executor.map(buf)
+            buf = []
+    if buf:
+        yield from executor.map(buf)

@@ -1,0 +1,253 @@
+"""Synthetic Indonesian news articles for benchmarks and scale tests (never for accuracy figures).
+
+Articles are built from hand-written sentence templates in the style of scraped Indonesian foreign news
+-- datelines, titled officials of the states that matter to Indonesian readers, meeting / accusation /
+request / sanction / aid / attack verbs, weekday + date expressions, relays -- with the noise scrapers
+leave (image file names, "Baca Juga" links, "Advertisement", "Populer" headline lists). The same seed
+gives the same corpus. Lengths average about 4 KB, as real articles do.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+# (state name, minister's title + name, leader's title + name, capital)
+STATES = [
+    ("Indonesia", "Menteri Luar Negeri Indonesia Sugiono", "Presiden Prabowo Subianto", "Jakarta"),
+    (
+        "Malaysia",
+        "Menteri Luar Negeri Malaysia Mohamad Hasan",
+        "Perdana Menteri Anwar Ibrahim",
+        "Kuala Lumpur",
+    ),
+    ("Australia", "Menteri Luar Negeri Australia Penny Wong", "Perdana Menteri Anthony Albanese", "Canberra"),
+    ("Jepang", "Menteri Luar Negeri Jepang Takeshi Iwaya", "Perdana Menteri Shigeru Ishiba", "Tokyo"),
+    ("China", "Menteri Luar Negeri China Wang Yi", "Presiden Xi Jinping", "Beijing"),
+    ("Rusia", "Menteri Luar Negeri Rusia Sergei Lavrov", "Presiden Vladimir Putin", "Moskow"),
+    (
+        "India",
+        "Menteri Luar Negeri India Subrahmanyam Jaishankar",
+        "Perdana Menteri Narendra Modi",
+        "New Delhi",
+    ),
+    ("Amerika Serikat", "Menteri Luar Negeri AS Marco Rubio", "Presiden Donald Trump", "Washington"),
+    ("Filipina", "Menteri Luar Negeri Filipina Enrique Manalo", "Presiden Ferdinand Marcos Jr", "Manila"),
+    ("Vietnam", "Menteri Luar Negeri Vietnam Bui Thanh Son", "Perdana Menteri Pham Minh Chinh", "Hanoi"),
+    ("Korea Selatan", "Menteri Luar Negeri Korea Selatan Cho Tae-yul", "Presiden Lee Jae-myung", "Seoul"),
+    ("Iran", "Menteri Luar Negeri Iran Abbas Araghchi", "Presiden Masoud Pezeshkian", "Teheran"),
+    ("Turki", "Menteri Luar Negeri Turki Hakan Fidan", "Presiden Recep Tayyip Erdogan", "Ankara"),
+    ("Ukraina", "Menteri Luar Negeri Ukraina Andrii Sybiha", "Presiden Volodymyr Zelensky", "Kiev"),
+]
+OUTLETS = [
+    ("KOMPAS.com", "{CITY}, KOMPAS.com -"),
+    ("ANTARA", "{City} (ANTARA) -"),
+    ("Liputan6", "Liputan6.com, {City} -"),
+    ("REPUBLIKA", "REPUBLIKA.CO.ID, {CITY} --"),
+    ("EGINDO", "{City} | EGINDO.co –"),
+]
+WEEKDAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+MONTHS = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
+
+LEADS = [
+    "{A_min} bertemu dengan {B_min} di {city} pada {day} untuk membahas kerja sama {topic}.",
+    "{A_lead} menerima kunjungan {B_min} di {city} pada {day}.",
+    "{A_min} berbicara melalui telepon dengan {B_min} pada {day} mengenai situasi {topic}.",
+    "{A} mengecam tindakan {B} di perairan sengketa pada {day}.",
+    "{A} menjatuhkan sanksi baru terhadap {B} pada {day}.",
+    "{A} mengirim bantuan kemanusiaan ke {B} pada {day}.",
+    "{A_min} mendesak {B} menghentikan uji coba rudal yang dilakukan pada {day}.",
+]
+BODY = [
+    "Kedua menteri sepakat memperluas kerja sama di bidang {topic} dan perdagangan.",
+    "{A_short} mengatakan {A} siap bekerja sama dengan {B} untuk menjaga stabilitas kawasan.",
+    "“Kami ingin hubungan ini naik kelas, dari perdagangan menjadi kemitraan teknologi,” kata {A_short}.",
+    "Dalam pertemuan itu, {A_short} juga menyampaikan keprihatinan atas meningkatnya ketegangan di {place}.",
+    "{B} menolak tuduhan tersebut dan menyebutnya tidak berdasar.",
+    "Sebelumnya, {C} telah lama mendesak {B} untuk membuka akses bantuan.",
+    "Bulan lalu, {A_lead} mengunjungi {C_city} dalam lawatan resmi pertamanya.",
+    "{C} tidak mengecam langkah {A} tersebut.",
+    "Para analis menilai hubungan {A} dan {B} membaik sejak {year}.",
+    "Pemerintah {A} dijadwalkan menggelar pertemuan lanjutan dengan {B} pada {month} mendatang.",
+    "Mengutip Reuters, pejabat {B} menuduh {C} memperburuk situasi di {place}.",
+    "{A_short} menegaskan bahwa {B} harus menghormati hukum internasional.",
+    "Kementerian Luar Negeri {B} menyatakan bahwa usulan yang diajukan oleh {C} tidak dapat diterima.",
+    "Hubungan {A} dengan {C} memburuk sejak {year}, ketika kapal kedua negara bentrok di {place}.",
+    "Juru bicara Kementerian Luar Negeri {B} mengatakan negaranya akan mempelajari usulan itu.",
+    "Kunjungan itu merupakan bagian dari upaya {A} memperkuat diplomasi di kawasan {region}.",
+]
+FILLER = [
+    "Kerja sama ini mencakup {f1}, {f2}, dan {f3} di {n2} provinsi.",
+    "Nilai perdagangan kedua negara tahun lalu mencapai {n1} miliar dolar AS, menurut data {src}.",
+    "Sejumlah pengamat dari {inst} menyebut langkah itu sebagai sinyal bagi arah kebijakan {region}.",
+    "Pertemuan berlangsung {n2} jam dan dilanjutkan dengan konferensi pers bersama di {venue}.",
+    "Isu {f1}, {f2}, dan {f3} juga menjadi bagian dari pembicaraan yang disebut {adj}.",
+    "Sebanyak {n3} delegasi dari {n2} lembaga hadir dalam rangkaian acara di {venue}.",
+    "Menurut {inst}, target investasi baru mencapai {n1} triliun rupiah hingga {year2}.",
+    "Warga di sekitar {venue} menyambut rombongan dengan {adj} sejak pagi hari.",
+    "Program {f2} akan dimulai dengan proyek percontohan di {n2} kota besar.",
+    "Data {src} menunjukkan kunjungan wisatawan naik {n2} persen dibandingkan periode yang sama.",
+]
+_F = [
+    "energi terbarukan",
+    "infrastruktur digital",
+    "pendidikan vokasi",
+    "ketahanan pangan",
+    "perikanan",
+    "keamanan siber",
+    "kesehatan publik",
+    "transportasi laut",
+    "industri baterai",
+    "pariwisata",
+    "riset kelautan",
+    "perubahan iklim",
+]
+_INST = ["CSIS", "LIPI", "Universitas Indonesia", "lembaga kajian ISEAS", "Universitas Gadjah Mada", "BRIN"]
+_VENUE = ["gedung kementerian", "istana kepresidenan", "hotel di pusat kota", "kantor kedutaan", "balai kota"]
+_ADJ = ["hangat", "produktif", "alot", "terbuka", "konstruktif", "antusias"]
+_SRC = ["resmi", "Badan Pusat Statistik", "kementerian perdagangan", "kedutaan besar", "bank sentral"]
+NOISE = [
+    "Baca Juga: Harga Cabai Melonjak Menjelang Akhir Pekan",
+    "Advertisement",
+    "foto_pertemuan_{n}.jpg",
+    "Baca Juga :  Timnas U-23 Lolos ke Semifinal",
+    "Scroll to Top",
+]
+POPULER = [
+    "Populer",
+    "Harga Emas Hari Ini Naik Tipis",
+    "Senin, 12 Mei 2025 | 08:10",
+    "Jadwal KRL Berubah Mulai Pekan Depan",
+    "Selasa, 13 Mei 2025 | 09:45",
+]
+TOPICS = ["maritim", "energi", "pertahanan", "perdagangan", "pangan", "kesehatan", "digital"]
+PLACES = [
+    "Laut China Selatan",
+    "Selat Malaka",
+    "Laut Natuna Utara",
+    "Semenanjung Korea",
+    "Gaza",
+    "Laut Hitam",
+]
+REGIONS = ["Asia Tenggara", "Indo-Pasifik", "Asia Selatan", "Timur Tengah"]
+
+
+def _short(title_name: str) -> str:
+    return title_name.split()[-1]
+
+
+def article(i: int, rng: random.Random, start: date = date(2023, 1, 1)) -> tuple[str, date]:
+    """The text of article ``i`` and its publication date."""
+    a, b, c = rng.sample(STATES, 3)
+    pub = start + timedelta(days=rng.randrange(900))
+    ev = pub - timedelta(days=rng.randrange(0, 4))
+    day = (
+        f"{WEEKDAYS[ev.weekday()]} ({ev.day}/{ev.month}/{ev.year})"
+        if rng.random() < 0.7
+        else f"{WEEKDAYS[ev.weekday()]} ({ev.day} {MONTHS[ev.month - 1]})"
+    )
+    slots = {
+        "A": a[0],
+        "B": b[0],
+        "C": c[0],
+        "A_min": a[1],
+        "B_min": b[1],
+        "A_lead": a[2],
+        "A_short": _short(a[1]),
+        "city": a[3],
+        "City": a[3],
+        "CITY": a[3].upper(),
+        "C_city": c[3],
+        "day": day,
+        "topic": rng.choice(TOPICS),
+        "place": rng.choice(PLACES),
+        "region": rng.choice(REGIONS),
+        "year": rng.randrange(2015, pub.year),
+        "month": MONTHS[rng.randrange(12)],
+        "n": i,
+    }
+    outlet, dateline = rng.choice(OUTLETS)
+    lines = [
+        f"{a[0]} dan {b[0]} Bahas Kerja Sama {slots['topic'].title()}",
+        NOISE[2].format(**slots),
+        f"{WEEKDAYS[pub.weekday()]}, {pub.day} {MONTHS[pub.month - 1]} {pub.year} | "
+        f"{rng.randrange(6, 23):02d}:{rng.randrange(60):02d} WIB",
+        "",
+        dateline.format(**slots) + " " + rng.choice(LEADS).format(**slots),
+    ]
+    body = rng.sample(BODY, 9)
+    for k, sent in enumerate(body):
+        fill = [
+            f.format(
+                f1=rng.choice(_F),
+                f2=rng.choice(_F),
+                f3=rng.choice(_F),
+                n1=rng.randrange(2, 90),
+                n2=rng.randrange(2, 40),
+                n3=rng.randrange(10, 500),
+                inst=rng.choice(_INST),
+                venue=rng.choice(_VENUE),
+                adj=rng.choice(_ADJ),
+                src=rng.choice(_SRC),
+                year2=pub.year + rng.randrange(1, 6),
+                region=slots["region"],
+            )
+            for f in rng.sample(FILLER, 2 + rng.randrange(3))
+        ]
+        para = sent.format(**slots) + " " + " ".join(fill)
+        lines += ["", para]
+        if k in (2, 6):
+            lines += ["", rng.choice(NOISE[:2] + NOISE[3:4])]
+    if rng.random() < 0.5:
+        lines += ["", *POPULER]
+    lines += ["", "Bagikan :", NOISE[4]]
+    return "\n".join(lines) + "\n", pub
+
+
+def corpus(n: int, seed: int = 7) -> Iterator[tuple[str, str, date]]:
+    """(file name, text, publication date) of ``n`` articles."""
+    rng = random.Random(seed)
+    for i in range(n):
+        text, pub = article(i, rng)
+        yield f"a{i:07d}.txt", text, pub
+
+
+def write(folder: Path, n: int, seed: int = 7, *, jsonl: bool = False, per_file: int = 10_000) -> list[Path]:
+    """Write ``n`` articles as .txt files (or JSON-lines crawls of ``per_file`` records) into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out: list[Path] = []
+    if not jsonl:
+        for name, text, _ in corpus(n, seed):
+            p = folder / name
+            p.write_text(text, encoding="utf-8")
+            out.append(p)
+        return out
+    fh = None
+    for k, (name, text, pub) in enumerate(corpus(n, seed)):
+        if k % per_file == 0:
+            if fh:
+                fh.close()
+            out.append(folder / f"crawl{k // per_file:04d}.jsonl")
+            fh = out[-1].open("w", encoding="utf-8")
+        assert fh is not None
+        rec = {"url": f"https://berita.example/{name}", "published": pub.isoformat(), "text": text}
+        fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    if fh:
+        fh.close()
+    return out

@@ -1,0 +1,67 @@
+"""The runner: the same corpus through this process, a local process pool and a real Dask LocalCluster
+gives the same database; incremental runs analyse only what is new."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from warta.export import merged_events
+from warta.runner import LocalPool, Serial, run
+from warta.store import Store
+from warta.synthetic import write
+
+
+def _export(db: Path) -> list[dict]:
+    with Store(db) as st:
+        return list(merged_events(st.con))
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("synthetic")
+    write(folder, 200, seed=11)
+    return folder
+
+
+def test_local_pool_and_dask_give_the_same_events(corpus: Path, tmp_path: Path) -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    from warta.runner import DaskExecutor
+
+    with Store(tmp_path / "serial.duckdb") as st:
+        rep = run([str(corpus)], st, Serial(), batch_size=50)
+    assert rep.totals.stored == 200 and not rep.failures
+    pool = LocalPool(2)
+    try:
+        with Store(tmp_path / "pool.duckdb") as st:
+            run([str(corpus)], st, pool, batch_size=50)
+    finally:
+        pool.close()
+    dask = DaskExecutor("local", 2)
+    try:
+        assert len(dask.client.scheduler_info()["workers"]) == 2
+        with Store(tmp_path / "dask.duckdb") as st:
+            run([str(corpus)], st, dask, batch_size=50)
+    finally:
+        dask.close()
+    serial = _export(tmp_path / "serial.duckdb")
+    assert len(serial) > 500
+    assert _export(tmp_path / "pool.duckdb") == serial
+    assert _export(tmp_path / "dask.duckdb") == serial
+    del distributed
+
+
+def test_incremental_run_analyses_only_new_documents(corpus: Path, tmp_path: Path) -> None:
+    files = sorted(corpus.iterdir())
+    db = tmp_path / "inc.duckdb"
+    with Store(db) as st:
+        first = run([str(f) for f in files[:150]], st, Serial())
+    with Store(db) as st:
+        second = run([str(corpus)], st, Serial())
+    assert first.analysed == 150
+    assert second.analysed == 50 and second.totals.unchanged == 150
+    # the database equals the one a single run builds
+    with Store(tmp_path / "once.duckdb") as st:
+        run([str(corpus)], st, Serial())
+    assert _export(db) == _export(tmp_path / "once.duckdb")
