@@ -18,6 +18,46 @@ from warta.sources import read
 ROOT = Path(__file__).resolve().parents[1]
 
 
+STAGES = (
+    (pipeline, "clean"),
+    (pipeline.sentences, "split"),
+    (pipeline, "find_mentions"),
+    (pipeline.timex, "find_timexes"),
+    (pipeline.coder, "code_article"),
+    (pipeline.quotes, "find_quotes"),
+    (pipeline.langid, "check"),
+    (pipeline.dedupe, "signature"),
+    (pipeline, "extract"),
+)
+
+
+def stage_times(docs: list, repeat: int = 1) -> tuple[dict[str, float], float]:
+    """Seconds spent in each pipeline stage over ``repeat`` passes of ``docs``, and the total."""
+    stages: dict[str, float] = defaultdict(float)
+    wrapped = {}
+    for mod, name in STAGES:
+        fn = getattr(mod, name)
+        wrapped[(mod, name)] = fn
+
+        def timed(*a, _fn=fn, _name=name, **k):  # type: ignore[no-untyped-def]
+            s = time.perf_counter()
+            try:
+                return _fn(*a, **k)
+            finally:
+                stages[_name] += time.perf_counter() - s
+
+        setattr(mod, name, timed)
+    t0 = time.perf_counter()
+    try:
+        for _ in range(repeat):
+            for d in docs:
+                pipeline.analyse(d)
+    finally:
+        for (mod, name), fn in wrapped.items():
+            setattr(mod, name, fn)
+    return stages, time.perf_counter() - t0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--repeat", type=int, default=5)
@@ -31,38 +71,7 @@ def main() -> None:
     pipeline.analyse(docs[0])
     startup = time.perf_counter() - t0
 
-    stages: dict[str, float] = defaultdict(float)
-    wrapped = {}
-    for mod, name in (
-        (pipeline, "clean"),
-        (pipeline.sentences, "split"),
-        (pipeline, "find_mentions"),
-        (pipeline.timex, "find_timexes"),
-        (pipeline.coder, "code_article"),
-        (pipeline.quotes, "find_quotes"),
-        (pipeline.langid, "check"),
-        (pipeline.dedupe, "signature"),
-        (pipeline, "extract"),
-    ):
-        fn = getattr(mod, name)
-        wrapped[(mod, name)] = fn
-
-        def timed(*a, _fn=fn, _name=name, **k):  # type: ignore[no-untyped-def]
-            s = time.perf_counter()
-            try:
-                return _fn(*a, **k)
-            finally:
-                stages[_name] += time.perf_counter() - s
-
-        setattr(mod, name, timed)
-    t0 = time.perf_counter()
-    for _ in range(args.repeat):
-        for d in docs:
-            pipeline.analyse(d)
-    warm = time.perf_counter() - t0
-    for (mod, name), fn in wrapped.items():
-        setattr(mod, name, fn)
-
+    stages, warm = stage_times(docs, args.repeat)
     n = len(docs) * args.repeat
     chars = sum(len(d.text) for d in docs) / len(docs)
     print(f"documents: {len(docs)} (mean {chars:,.0f} characters) x {args.repeat} repeats")

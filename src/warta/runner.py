@@ -12,6 +12,7 @@ on which worker finished first.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,10 +22,12 @@ from warta.records import Analysis, Document
 from warta.sources import InputError, discover, read
 from warta.store import Store, WriteStats
 
+AHEAD = 1  # windows analysed ahead of the one being written
+
 
 class Executor(Protocol):
     def map(self, docs: list[Document]) -> Iterator[Analysis]:
-        """Analyses of ``docs``, in their order."""
+        """Analyses of ``docs``, in their order; the work starts at the call, results are read lazily."""
         ...
 
     def close(self) -> None: ...
@@ -179,14 +182,19 @@ def run(
     if items and isinstance(items[0], str):
         items = list(discover([str(x) for x in items]))
     window: list[Document] = []
+    pending: deque[Iterator[Analysis]] = deque()  # windows handed to the executor, oldest first
 
-    def flush() -> bool:
-        """Analyse and store the window; False when --strict says stop."""
+    def submit() -> None:
         known = store.known_documents([d.id for d in window])
         fresh = [d for d in window if d.id not in known]
         report.totals.unchanged += len(window) - len(fresh)
+        pending.append(executor.map(fresh) if fresh else iter(()))
+        window.clear()
+
+    def drain() -> bool:
+        """Store the oldest window in flight; False when --strict says stop."""
         analyses = []
-        for an in executor.map(fresh) if fresh else iter(()):
+        for an in pending.popleft():
             report.analysed += 1
             for note in an.warnings:
                 hooks.warning(f"{an.document.origin}: {note}")
@@ -200,17 +208,23 @@ def run(
                 analyses.clear()
         if analyses:
             report.totals.add(store.write(analyses))
-        window.clear()
         return not (strict and report.failures)
 
+    go_on = True
     for doc in iter_documents(items, report, hooks):  # type: ignore[arg-type]
         window.append(doc)
         if strict and report.failures:
+            go_on = False
             break
-        if len(window) >= batch_size and not flush():
-            break
-    if window and not (strict and report.failures):
-        flush()
+        if len(window) >= batch_size:
+            submit()  # the workers analyse this window while the writer stores the one before
+            if len(pending) > AHEAD and not drain():
+                go_on = False
+                break
+    if go_on and window and not (strict and report.failures):
+        submit()
+    while go_on and pending:
+        go_on = drain()
     report.stopped = strict and bool(report.failures)
     return report
 

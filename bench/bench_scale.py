@@ -1,0 +1,116 @@
+"""Scale benchmark (issue 7): a synthetic corpus of N Indonesian articles through `warta analyze`.
+
+Run by hand, e.g.  python bench/bench_scale.py --n 2000 --workers 1 2
+It reports, for each worker count: wall time, articles per second, articles per second per core, peak
+RSS of the whole process tree (sampled), and the warta / baseline ratio, where the baseline reads the
+same files and splits them into tokens with one regular expression. It also prints the time per
+pipeline stage (in-process, on a sample). Not a test: the figures go into the issue notes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+from warta.sources import read
+from warta.synthetic import write
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def baseline(files: list[Path]) -> float:
+    """Seconds to read every file and split it into tokens: the floor any text pipeline pays."""
+    t0 = time.perf_counter()
+    n = 0
+    for p in files:
+        n += len(_TOKEN.findall(p.read_text(encoding="utf-8")))
+    return time.perf_counter() - t0
+
+
+def run_analyze(inputs: Path, db: Path, workers: int, extra: list[str]) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB of warta and its workers)."""
+    cmd = [
+        sys.executable,
+        "-m",
+        "warta.cli",
+        "analyze",
+        str(inputs),
+        "--db",
+        str(db),
+        "-q",
+        "--workers",
+        str(workers),
+        *extra,
+    ]
+    t0 = time.perf_counter()
+    proc = psutil.Popen(cmd)
+    peak = 0
+    while proc.poll() is None:
+        try:
+            rss = proc.memory_info().rss + sum(c.memory_info().rss for c in proc.children(recursive=True))
+        except psutil.Error:
+            rss = 0
+        peak = max(peak, rss)
+        time.sleep(0.1)
+    wall = time.perf_counter() - t0
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"warta analyze failed with {proc.returncode}")
+    return wall, peak / 1e6
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--n", type=int, default=2000, help="articles in the corpus")
+    ap.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    ap.add_argument("--jsonl", action="store_true", help="write the corpus as JSON-lines crawls")
+    ap.add_argument("--dask", default=None, help="also run with --dask ADDRESS|local")
+    ap.add_argument("--stages", type=int, default=300, help="articles timed per stage (0: skip)")
+    ap.add_argument("--keep", default=None, help="folder to keep the corpus and databases in")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(args.keep or tmp)
+        corpus = root / "corpus"
+        t0 = time.perf_counter()
+        files = write(corpus, args.n, jsonl=args.jsonl) if not corpus.exists() else sorted(corpus.iterdir())
+        size = sum(p.stat().st_size for p in files)
+        print(
+            f"corpus: {args.n} articles, {size / args.n / 1000:.1f} KB on average "
+            f"({time.perf_counter() - t0:.1f} s to build)"
+        )
+        base = baseline(files)
+        print(f"baseline (read + regex tokens): {base:.2f} s, {args.n / base:,.0f} articles/s")
+        runs = [(w, []) for w in args.workers] + (
+            [(max(args.workers), ["--dask", args.dask])] if args.dask else []
+        )
+        for workers, extra in runs:
+            db = root / f"w{workers}{'-dask' if extra else ''}.duckdb"
+            db.unlink(missing_ok=True)
+            wall, peak = run_analyze(corpus, db, workers, extra)
+            rate = args.n / wall
+            label = f"{workers} worker(s){' on dask' if extra else ''}"
+            print(
+                f"{label:>20}: {wall:7.1f} s  {rate:6.1f} articles/s  {rate / workers:6.1f} /s per core  "
+                f"peak RSS {peak:6.0f} MB  ratio to baseline x{wall / base:,.0f} "
+                f"(per core x{wall * workers / base:,.0f})"
+            )
+        if args.stages:
+            sys.path.insert(0, str(Path(__file__).parent))
+            from bench_analyze import stage_times
+
+            docs = [d for p in files[: args.stages] for d in read(p) if hasattr(d, "text")][: args.stages]
+            stage_times(docs[:5])  # warm the caches
+            stages, total = stage_times(docs)
+            print(f"stages, in process, {len(docs)} articles: {total / len(docs) * 1000:.1f} ms per article")
+            for name, secs in sorted(stages.items(), key=lambda kv: -kv[1]):
+                print(f"  {name:<14} {secs / len(docs) * 1000:6.2f} ms  {100 * secs / total:5.1f}%")
+
+
+if __name__ == "__main__":
+    main()
