@@ -31,14 +31,14 @@ def signature(text: str) -> list[int]:
     return [int(v) for v in mh.hashvalues]
 
 
-def similarity(a: list[int], b: list[int]) -> float:
+def similarity(a: list[int] | np.ndarray, b: list[int] | np.ndarray) -> float:
     return float(np.mean(np.asarray(a, dtype=np.uint64) == np.asarray(b, dtype=np.uint64)))
 
 
 class NearDuplicateIndex:
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self.sigs: dict[str, list[int]] = {}
+        self.sigs: dict[str, np.ndarray] = {}  # 512 bytes an article, not 64 Python ints
         self.threshold = threshold
 
     def _mh(self, sig: list[int]) -> MinHash:
@@ -49,7 +49,7 @@ class NearDuplicateIndex:
     def add(self, key: str, sig: list[int]) -> None:
         if key in self.sigs or len(sig) != NUM_PERM:
             return
-        self.sigs[key] = list(sig)
+        self.sigs[key] = np.asarray(sig, dtype=np.uint64)
         self.lsh.insert(key, self._mh(sig))
 
     def remove(self, key: str) -> None:
