@@ -3,6 +3,7 @@
     python scripts/train_ner.py                 # train the shipped model (NERGrit train+valid + NER-UI)
     python scripts/train_ner.py --eval          # measure: NERGrit test, 5-fold CV on NER-UI; print a table
     python scripts/train_ner.py --tune          # pick c1/c2 on NERGrit valid (trained on NERGrit train)
+    python scripts/train_ner.py --quick --no-train   # one model on NERGrit train -> NERGrit valid and test
 
 Data: ``../shared/data/ner`` (or ``--data DIR``): NERGrit (IndoNLU; Wilie et al., AACL 2020; Apache-2.0)
 train/valid/test and NER-UI (Gultom & Wibowo 2017, as distributed by IndoLEM, Koto et al., COLING 2020;
@@ -30,7 +31,7 @@ from warta import ner  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "ner"
 # Chosen with --tune on NERGrit valid (see docs/ner.md).
-PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200, "feature.possible_transitions": True}
+PARAMS = {"c1": 0.05, "c2": 0.1, "max_iterations": 200, "feature.possible_transitions": True}
 
 Sent = tuple[list[str], list[str]]
 
@@ -156,11 +157,11 @@ def do_eval(d: dict[str, list[Sent]], tmp: str, workers: int, params: dict) -> d
     return rows
 
 
-def do_tune(d: dict[str, list[Sent]], tmp: str, workers: int) -> dict[str, dict]:
-    grid = [(c1, c2) for c1 in (0.05, 0.1, 0.2, 0.5) for c2 in (0.01, 0.05)]
+def do_tune(d: dict[str, list[Sent]], tmp: str, workers: int, base: dict) -> dict[str, dict]:
+    grid = [(c1, c2) for c1 in (0.02, 0.05, 0.1) for c2 in (0.05, 0.1, 0.2)]
     jobs = []
     for c1, c2 in grid:
-        params = {**PARAMS, "c1": c1, "c2": c2}
+        params = {**base, "c1": c1, "c2": c2}
         jobs.append((f"c1={c1} c2={c2}", d["grit_train"], d["grit_valid"], params, tmp))
     return run_jobs(jobs, workers)
 
@@ -171,6 +172,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=ner.MODEL_PATH, help="where to write the shipped model")
     ap.add_argument("--eval", action="store_true", help="measure on NERGrit test and by 5-fold CV on NER-UI")
     ap.add_argument("--tune", action="store_true", help="grid-search c1/c2 on NERGrit valid")
+    ap.add_argument("--quick", action="store_true", help="train on NERGrit train, score valid and test")
+    ap.add_argument("--c1", type=float, help="override the L1 weight")
+    ap.add_argument("--c2", type=float, help="override the L2 weight")
+    ap.add_argument("--max-iterations", type=int, help="override the L-BFGS iteration cap")
     ap.add_argument("--no-train", action="store_true", help="with --eval/--tune: do not write the model")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--json", type=Path, help="also write the evaluation table as JSON here")
@@ -179,6 +184,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.data.is_dir():
         print(f"no data folder {args.data}", file=sys.stderr)
         return 2
+    params = dict(PARAMS)
+    for key, val in (("c1", args.c1), ("c2", args.c2), ("max_iterations", args.max_iterations)):
+        if val is not None:
+            params[key] = val
     d = load_all(args.data)
     for k, v in d.items():
         print(f"{k}: {len(v)} sentences, {sum(len(t) for t, _ in v)} tokens", file=sys.stderr)
@@ -187,12 +196,18 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         if args.tune:
             t0 = time.time()
-            rows = do_tune(d, tmp, args.workers)
+            rows = do_tune(d, tmp, args.workers, params)
             print(table(rows))
             print(f"({time.time() - t0:.0f} s)", file=sys.stderr)
+        if args.quick:
+            t0 = time.time()
+            model = train(d["grit_train"], Path(tmp) / "quick.crfsuite", params)
+            rows = {f"NERGrit train -> {k}": score(model, d[k]) for k in ("grit_valid", "grit_test")}
+            print(table(rows))
+            print(f"({time.time() - t0:.0f} s, {params})", file=sys.stderr)
         if args.eval:
             t0 = time.time()
-            rows = do_eval(d, tmp, args.workers, PARAMS)
+            rows = do_eval(d, tmp, args.workers, params)
             print(table(rows))
             print(f"({time.time() - t0:.0f} s)", file=sys.stderr)
             if args.json:
@@ -201,12 +216,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     t0 = time.time()
     final = d["grit_train"] + d["grit_valid"] + d["nerui"]
-    train(final, args.out, PARAMS)
+    train(final, args.out, params)
     meta = {
         "model": args.out.name,
         "feature_version": ner.FEATURE_VERSION,
         "trained": date.today().isoformat(),
-        "params": PARAMS,
+        "params": params,
         "training_data": {
             "NERGrit train+valid (IndoNLU, Wilie et al. 2020; Apache-2.0)": len(d["grit_train"])
             + len(d["grit_valid"]),

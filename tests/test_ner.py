@@ -31,6 +31,18 @@ def test_model_ships_and_loads_offline():
     assert {"O", "B-PER", "B-ORG", "B-LOC"} <= {ner._repair([t])[0] for t in labels}
 
 
+def test_word_resource_ships_and_feeds_the_features():
+    assert ner.WORDS_PATH.is_file() and ner.WORDS_PATH.stat().st_size < 2_000_000
+    words = ner._words()
+    assert words["jakarta"][0] == "NNP" and words["mengatakan"][0] == "VB"
+    assert words["jakarta"][2][:4] == words["surabaya"][2][:4]  # cities cluster together
+    toks = "Menteri Energi dan Sumber Daya Mineral tiba di Jakarta .".split()
+    feats = ner.sent_features(toks)
+    assert "run=B" in feats[0] and "runL=mineral" in feats[2] and "run=E" in feats[5]
+    assert "pos=NNP" in feats[8] and any(f.startswith("cl8=") for f in feats[8])
+    assert "oov" in ner.sent_features(["Xqzvw"])[0]
+
+
 def test_tag_news_sentence():
     toks = "Menteri Luar Negeri Retno Marsudi bertemu Presiden Joko Widodo di Jakarta .".split()
     tags = ner.tag(toks)

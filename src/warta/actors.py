@@ -444,6 +444,8 @@ def _plausible(name: str, gz: Gazetteer) -> bool:
     words = name.split()
     if not words or not name[:1].isupper() or len(name) < 2:
         return False
+    if len(words) > 1 and words[0].isupper() and len(words[0]) <= 4:
+        return False  # "USS Theodore Roosevelt", "KRI Bima Suci": a ship, not a person
     if all(w.lower().strip(".,") in gz.stop or not w[:1].isupper() for w in words):
         return False
     return not (len(words) == 1 and not name.isupper() and ner._in_lexicon(name.lower()) == "root")
@@ -467,6 +469,11 @@ def _recognise(
     for i, j, typ in ents:
         a, b = s.start + toks[i][1], s.start + toks[j - 1][2]
         inside = [m for m in out if m.start < b and m.end > a]
+        if inside and typ == "PER" and all(m.kind in _ROLE_KINDS | {"title"} and not m.name for m in inside):
+            # "Ukraina Oksana Melnyk" tagged as one name: the name starts after the state (or title)
+            a = max(m.end for m in inside)
+            a += len(text[a:b]) - len(text[a:b].lstrip())
+            inside = [] if a < b else inside
         if inside:
             if typ == "ORG":
                 out = _organisation_over(text, s, out, inside, a, b)
@@ -523,7 +530,7 @@ def _code_person(
         code, sector, full = intro[0], sector or intro[1], intro[2]
     elif prev:  # "Ombudsman Ukraina Dmytro Lubinets": the state (with its title) before the name
         out = [x for x in out if x is not prev]
-        code, sector, start = prev.code, sector or prev.sector, prev.start
+        code, sector, start = prev.code, prev.sector or sector, prev.start  # the role, then the rank
     elif app and after and after.code and after.role == "actor" and _role_after(app.group(1), after, gz):
         # "Li Hui, utusan khusus China untuk Ukraina," / "Mikhail Podoliak, penasihat utama Zelensky,"
         code, sector = after.code, sector or after.sector

@@ -2,9 +2,12 @@
 
 A linear-chain CRF (CRFsuite, through python-crfsuite) over hand-made features: the word and its
 neighbours, word shape and capitalisation, Indonesian prefixes and suffixes (me-/ber-/di-/ter-/pe-,
--kan/-an/-i/-nya) and gazetteer features from warta's language pack (states, capitals and seats,
-IGOs, titles, office holders, places). The model is trained by ``scripts/train_ner.py`` on two
-hand-annotated corpora, NERGrit (IndoNLU, Wilie et al. 2020) and NER-UI (Gultom & Wibowo 2017, as
+-kan/-an/-i/-nya), PySastrawi's root-word dictionary, gazetteer features from warta's language pack
+(states, capitals and seats, IGOs, titles, office holders, places), the run of capitalised words a token
+stands in (its place, length, first and last word), and per word its commonest POS tag, how often it is a
+proper noun and a Brown-like cluster (``models/ner-id-words.tsv``, built by ``scripts/build_ner_words.py``
+from nlp-id's POS corpus and NERGrit train/valid text). The model is trained by ``scripts/train_ner.py``
+on two hand-annotated corpora, NERGrit (IndoNLU, Wilie et al. 2020) and NER-UI (Gultom & Wibowo 2017, as
 distributed by IndoLEM, Koto et al. 2020), and ships in ``warta/models/``; nothing is downloaded.
 
     >>> tag(["Presiden", "Joko", "Widodo", "tiba", "di", "Jakarta", "."])
@@ -25,7 +28,8 @@ MODEL_DIR = Path(__file__).resolve().parent / "models"
 MODEL_PATH = MODEL_DIR / "ner-id.crfsuite"
 TYPES = ("PER", "ORG", "LOC")
 # Bump when the features change: the shipped model must then be retrained (tests check the match).
-FEATURE_VERSION = 1
+FEATURE_VERSION = 2
+WORDS_PATH = MODEL_DIR / "ner-id-words.tsv"  # POS and cluster of each word: scripts/build_ner_words.py
 
 # Tokens: decimal or grouped numbers ("3,5", "1.000", "1:2") stay whole, other words are runs of word
 # characters, every other non-space character is a token of its own. This follows the tokenisation of
@@ -172,6 +176,22 @@ def _in_lexicon(w: str) -> str | None:
     return "derived" if any(s in lex for s in stems[1:]) else None
 
 
+@cache
+def _words() -> dict[str, tuple[str, str, str]]:
+    """word -> (commonest POS tag, proper-noun fifth, Brown-like cluster bits); empty without the file."""
+    out: dict[str, tuple[str, str, str]] = {}
+    if not WORDS_PATH.is_file():
+        return out
+    with open(WORDS_PATH, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 4:
+                out[parts[0]] = (parts[1], parts[2], parts[3])
+    return out
+
+
 def _gazetteer_marks(tokens: Sequence[str]) -> list[list[str]]:
     """For each token the gazetteer features ``kind=B`` / ``kind=I`` of the names that cover it."""
     names, longest, _, _ = _gazetteer()
@@ -234,6 +254,34 @@ def _word_class(word: str) -> str:
     return "other"
 
 
+_CONNECTORS = frozenset({"dan", "&", "of", "the", "de", "bin", "binti", "van", "von", "al", "-"})
+
+
+def _runs(tokens: Sequence[str], cls: Sequence[str]) -> list[list[str]]:
+    """Features of the run of capitalised words (joined by "dan", "of", "bin", "-", ...) a token is in: its
+    place in the run, the run's length and its first and last words ("Kementerian ... Mineral")."""
+    n = len(tokens)
+    cap = [c in ("title", "caps", "mixed", "cap1") for c in cls]
+    out: list[list[str]] = [[] for _ in tokens]
+    i = 0
+    while i < n:
+        if not cap[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (cap[j] or (tokens[j].lower() in _CONNECTORS and j + 1 < n and cap[j + 1])):
+            j += 1
+        length = j - i
+        first, last = tokens[i].lower(), tokens[j - 1].lower()
+        for k in range(i, j):
+            pos = "S" if length == 1 else "B" if k == i else "E" if k == j - 1 else "I"
+            out[k] = ["run=" + pos, f"runlen={min(length, 5)}", "run1=" + first]
+            if length > 1:
+                out[k].append("runL=" + last)
+        i = j
+    return out
+
+
 def sent_features(tokens: Sequence[str]) -> list[list[str]]:
     """CRFsuite attribute lists (binary features ``name=value``) for one sentence."""
     _, _, person_tokens, stop = _gazetteer()
@@ -241,6 +289,9 @@ def sent_features(tokens: Sequence[str]) -> list[list[str]]:
     low = [t.lower() for t in tokens]
     cls = [_word_class(t) for t in tokens]
     lexical = [_in_lexicon(w) for w in low]
+    words = _words()
+    info = [words.get(w) for w in low]
+    runs = _runs(tokens, cls)
     n = len(tokens)
     feats: list[list[str]] = []
     for i, word in enumerate(tokens):
@@ -283,6 +334,14 @@ def sent_features(tokens: Sequence[str]) -> list[list[str]]:
             f.append("cap@BOS")
         for m in marks[i]:
             f.append("g:" + m)
+        f.extend(runs[i])
+        if info[i]:
+            pos, nnp, bits = info[i]
+            f.extend(("pos=" + pos, "nnp=" + nnp, "cl2=" + bits[:2], "cl4=" + bits[:4], "cl6=" + bits[:6]))
+            f.append("cl8=" + bits)
+            f.append(f"nnp|c={nnp}|{cls[i]}")
+        else:
+            f.append("oov")
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:
@@ -293,6 +352,12 @@ def sent_features(tokens: Sequence[str]) -> list[list[str]]:
                     f.append(f"{d}sh={_shape(tokens[j])}")
                     if lexical[j]:
                         f.append(f"{d}lex")
+                    if info[j]:
+                        f.append(f"{d}pos={info[j][0]}")
+                        f.append(f"{d}cl4={info[j][2][:4]}")
+                        f.append(f"{d}cl8={info[j][2]}")
+                    else:
+                        f.append(f"{d}oov")
                     for m in marks[j]:
                         f.append(f"{d}g:{m}")
             else:
