@@ -182,3 +182,14 @@ def test_places_resolve_offline_and_a_country_alone_has_no_coordinates(pack) -> 
     assert sg is not None and sg.code == "SGP" and sg.lat is None and sg.lon is None
     treaty = Mention(0, 12, "Statuta Roma", "", None, "Statuta Roma", "place", role="place")
     assert place_of(treaty, pack) is None  # a name the recogniser found is not the city inside it
+
+
+def test_title_for_a_place_gives_the_state_and_weekdays_are_cut_off_names(pack) -> None:
+    text = (
+        "Gubernur Odesa Yuriy Kravets mengatakan tiga rumah rusak akibat serangan drone. "
+        "Kravets meminta warga tetap waspada, seperti dilaporkan Interfax Senin malam."
+    )
+    ms = _mentions(text, pack)
+    kravets = [m for m in ms if m.name == "Yuriy Kravets"]
+    assert len(kravets) == 2 and all((m.code, m.sector) == ("UKR", "GOV") for m in kravets)
+    assert not [m for m in ms if m.text.endswith("Senin")]

@@ -467,6 +467,12 @@ def _recognise(
         ents.extend((lo + i, lo + j, typ) for i, j, typ in ner.spans(tags))
     out = list(found)
     for i, j, typ in ents:
+        while i < j and toks[i][0].lower() in gz.stop:
+            i += 1
+        while j > i and (toks[j - 1][0].lower() in gz.stop or not toks[j - 1][0][:1].isalnum()):
+            j -= 1  # "Reuters Jumat": the weekday is not part of the name
+        if i == j:
+            continue
         a, b = s.start + toks[i][1], s.start + toks[j - 1][2]
         inside = [m for m in out if m.start < b and m.end > a]
         if inside and typ == "PER" and all(m.kind in _ROLE_KINDS | {"title"} and not m.name for m in inside):
@@ -528,6 +534,11 @@ def _code_person(
         code, sector, full = known.code, sector or known.sector, known.person
     elif intro:
         code, sector, full = intro[0], sector or intro[1], intro[2]
+    elif local := _office_in_place(text, out, start):
+        # "Gubernur Belgorod Vyacheslav Gladkov": a title for a place of a state, then the name
+        title, place = local
+        out = [x for x in out if x is not title and x is not place]
+        code, sector, start = place.code, title.sector or sector, title.start
     elif prev:  # "Ombudsman Ukraina Dmytro Lubinets": the state (with its title) before the name
         out = [x for x in out if x is not prev]
         code, sector, start = prev.code, prev.sector or sector, prev.start  # the role, then the rank
@@ -544,6 +555,17 @@ def _code_person(
     _remember(people, full, code, sector)
     coded = Mention(start, b, text[start:b], code, sector, full, "person", s.index, "actor")
     return [coded if x is m else x for x in out]
+
+
+def _office_in_place(text: str, out: list[Mention], a: int) -> tuple[Mention, Mention] | None:
+    """(title, place) when an uncoded title and a coded place stand right before ``a``."""
+    place = next((x for x in out if x.end <= a and not text[x.end : a].strip()), None)
+    if place is None or place.kind != "place" or not place.code:
+        return None
+    title = next((x for x in out if x.end <= place.start and not text[x.end : place.start].strip()), None)
+    if title is None or title.kind != "title" or title.code or not title.sector:
+        return None
+    return title, place
 
 
 def _role_after(between: str, after: Mention, gz: Gazetteer) -> bool:
