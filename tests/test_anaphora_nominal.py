@@ -172,3 +172,8 @@ def test_leaders_are_people_not_blocs(pack) -> None:
             "Jepang dan negara-negara Barat.\n\nKedua menteri juga setuju untuk menggelar pertemuan lanjutan tahun depan.")
     (ev,) = [e for e in _events(text, pack) if e.event == "AGREE"]
     assert {ev.source[0].code, ev.target[0].code} == {"JPN", "KOR"}
+
+
+def test_an_undated_intended_event_is_on_or_after_its_announcement(pack) -> None:
+    (ev,) = [e for e in _events("Jepang akan bertemu Vietnam untuk membahas perikanan.", pack) if e.event == "CONSULT"]
+    assert (ev.modality, ev.date, ev.date_precision) == ("intended", DCT, "on_or_after")

@@ -271,6 +271,7 @@ def code_sentence(
             earlier=[*(earlier or []), *events],
         )
         pre = [t.low for t in toks[: hit.first]]
+        nominal_modality = _modality(pre[-4:], lex)
         for a, b in hit.pairs:
             events.append(
                 Event(
@@ -281,7 +282,7 @@ def code_sentence(
                     context=None,
                     cameo=hit.entry.cameo,
                     goldstein=hit.entry.goldstein,
-                    modality=_modality(pre[-4:], lex),
+                    modality=nominal_modality,
                     negated=any(w in lex.negation for w in pre[-3:]),
                     source=(a,),
                     target=(b,),

@@ -28,7 +28,7 @@ Periods
 
     - ``day`` and ``on_or_before`` records go to the period holding their date (for ``on_or_before`` that
       is the report's day, the last day the event can have happened: a timeline of reports, not of a day
-      warta does not know);
+      warta does not know); ``on_or_after`` (an intended event, undated) goes to the day it was announced;
     - ``week`` records (dated to their week's first day) go to week and month series (the month of the
       week's first day), never to a day;
     - ``month`` records go to month series only;
@@ -86,6 +86,7 @@ QUADS: tuple[str, ...] = (
 _ADMITS: dict[str, frozenset[str]] = {
     "day": frozenset(PERIODS),
     "on_or_before": frozenset(PERIODS),
+    "on_or_after": frozenset(PERIODS),
     "week": frozenset({"week", "month"}),
     "month": frozenset({"month"}),
     "year": frozenset(),

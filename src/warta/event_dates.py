@@ -15,8 +15,9 @@ In order, an event takes:
 5. ``publication`` -- nothing in the text dates it: the event happened on the publication day or
    before it.
 
-Cases 4 and 5 have precision ``on_or_before``: warta does not pretend to know the day. The corpus
-merge (:mod:`warta.merge`) gives such an event the day another report of it states, when one does.
+Cases 4 and 5 have precision ``on_or_before`` -- or ``on_or_after`` for an intended event ("akan
+bertemu"), which is to happen on the day it was announced or later: warta does not pretend to know the
+day. The corpus merge (:mod:`warta.merge`) gives such an event the day another report of it states.
 """
 
 from __future__ import annotations
@@ -179,8 +180,11 @@ def event_date(
         ]
         if before:
             return before[-1].first_day, before[-1].precision or "day", "paragraph"
+    # undated: a done event happened on the report's day or before it; an intended one ("akan", "siap")
+    # was announced then and is to happen on that day or after it
+    bound = "on_or_before" if done else "on_or_after"
     if reports and reports[0].precision == "day":
-        return reports[0].first_day, "on_or_before", "report"
+        return reports[0].first_day, bound, "report"
     if art.published:
-        return art.published, "on_or_before", "publication"
-    return None, "on_or_before", "none"
+        return art.published, bound, "publication"
+    return None, bound, "none"

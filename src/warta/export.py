@@ -109,7 +109,7 @@ def _independent(rows: list[dict[str, Any]]) -> int:
     return len({root(a) for a in ids})
 
 
-_PRECISION_RANK = {"day": 0, "week": 1, "on_or_before": 2, "month": 3, "year": 4}
+_PRECISION_RANK = {"day": 0, "week": 1, "on_or_before": 2, "on_or_after": 2, "month": 3, "year": 4}
 
 
 def _record(rows: list[dict[str, Any]]) -> dict[str, Any]:

@@ -6,7 +6,9 @@ compatible. Each event's date is read as an interval of days:
 
 * ``day`` -- that day; ``week`` -- Monday to Sunday; ``month`` and ``year`` -- the whole period;
 * ``on_or_before`` -- the sentence gives no date, only the report does (publication day, or the date of
-  the relayed agency report): the event happened on that day or in the ``WINDOW`` days before it.
+  the relayed agency report): the event happened on that day or in the ``WINDOW`` days before it;
+* ``on_or_after`` -- the same for an intended event, announced that day: it is to happen then or in the
+  ``WINDOW`` days after it (a later date only another report can give).
 
 Within a block the events are taken narrowest first; each joins the group whose common interval it
 overlaps (the one whose date is nearest, when several do) or starts a group of its own. Day, week and
@@ -32,7 +34,7 @@ WINDOW = 7  # days before a report in which an event it does not date may have h
 # how far from a new event the store looks for events its arrival may regroup: more than a window on
 # either side, so that a group it joins is seen whole (see Store._remerge)
 REACH = timedelta(days=3 * WINDOW)
-FINE = frozenset({"day", "week", "on_or_before"})
+FINE = frozenset({"day", "week", "on_or_before", "on_or_after"})
 MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 DIRECTED_MODES = frozenset({"visit", "host", "third-party"})
 
@@ -78,10 +80,12 @@ def interval(d: date | None, precision: str) -> tuple[date, date] | None:
         return date(d.year, 1, 1), date(d.year, 12, 31)
     if precision == "on_or_before":
         return d - timedelta(days=WINDOW), d
+    if precision == "on_or_after":
+        return d, d + timedelta(days=WINDOW)
     return d, d
 
 
-_RANK = {"day": 0, "week": 1, "on_or_before": 2, "month": 3, "year": 4}
+_RANK = {"day": 0, "week": 1, "on_or_before": 2, "on_or_after": 2, "month": 3, "year": 4}
 
 
 @dataclass

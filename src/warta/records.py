@@ -123,7 +123,8 @@ class Event:
     source: tuple[Actor, ...]
     target: tuple[Actor, ...]
     date: date | None
-    # day | week | month | year | on_or_before (the text gives no date: that day or earlier)
+    # day | week | month | year | on_or_before (the text gives no date: that day or earlier) | on_or_after
+    # (likewise for an intended event: that day or later)
     date_precision: str
     # timex (its sentence) | episode (an occasion told earlier) | paragraph (earlier in the paragraph)
     # | report (the day of the relayed report) | publication | none -- see warta.event_dates
