@@ -193,3 +193,12 @@ def test_title_for_a_place_gives_the_state_and_weekdays_are_cut_off_names(pack) 
     kravets = [m for m in ms if m.name == "Yuriy Kravets"]
     assert len(kravets) == 2 and all((m.code, m.sector) == ("UKR", "GOV") for m in kravets)
     assert not [m for m in ms if m.text.endswith("Senin")]
+
+
+def test_the_office_a_document_introduces_wins_for_later_mentions(pack) -> None:
+    text = (
+        "Sekretaris Jenderal NATO Jens Stoltenberg membuka pertemuan para menteri pertahanan. "
+        "Menurut Stoltenberg, aliansi akan menambah pasukan di sayap timur."
+    )
+    ms = _by_text(_mentions(text, pack))
+    assert ms["Stoltenberg"].code == "NATO" and ms["Stoltenberg"].name == "Jens Stoltenberg"

@@ -331,8 +331,11 @@ def _compose(
                 name, end, kind, sector = p.person, hits[j][1], "person", p.sector or sector
                 j += 1
         elif e.kind == "person":
-            # "Sergey Lavrov, Menteri Luar Negeri Rusia"
-            pass
+            # one name, several offices ("Stoltenberg": NATO, then Norway): the office the document
+            # introduced the person in wins over the lexicon's first row
+            intro = people.get(text[start:end].lower())
+            if intro and intro[2] == e.person:
+                code, sector = intro[0], intro[1]
         role = "actor"
         head = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
         if e.kind in {"capital", "metonym"} and head and head.group(1)[0].isupper() and (
