@@ -658,9 +658,12 @@ def _name_parts(
 ) -> list[Mention]:
     if not people:
         return []
-    covered = [(m.start, m.end) for m in found]
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
+    for m in found:
+        by_sentence.setdefault(m.sentence, []).append((m.start, m.end))
     out = []
     for s in sentences:
+        covered = by_sentence.get(s.index, [])
         for m in _CAP_TOKEN.finditer(s.text):
             word = m.group().rstrip(".")
             key = word.lower()
