@@ -11,6 +11,7 @@ Each batch is written in one transaction: a crash loses at most the batch in fli
 from __future__ import annotations
 
 import json
+import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
@@ -116,7 +117,9 @@ class Store:
         try:
             if read_only and not Path(self.path).exists():
                 raise StoreError(f"{self.path}: no such database; run 'warta analyze' first")
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            # a bounded buffer pool keeps the writer's memory flat on a large corpus (DuckDB spills to disk)
+            limit = os.environ.get("WARTA_DB_MEMORY", "256MB")
+            self.con = duckdb.connect(self.path, read_only=read_only, config={"memory_limit": limit})
         except duckdb.IOException as exc:
             msg = str(exc).splitlines()[0]
             if "lock" in msg.lower():
