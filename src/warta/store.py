@@ -26,6 +26,9 @@ from warta import SCHEMA_VERSION, merge
 from warta.dedupe import NearDuplicateIndex
 from warta.records import Actor, Analysis, Event, Location
 
+# Only documents and articles carry a primary key: DuckDB keeps key indexes in memory, and the per-article
+# rows (sentences, events) are unique by construction (an article is stored once, with all its rows, in
+# one transaction), so their indexes would only grow the writer's memory with the corpus.
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS documents (
@@ -38,8 +41,7 @@ CREATE TABLE IF NOT EXISTS articles (
     language VARCHAR, relays VARCHAR[], text VARCHAR, removed_lines INTEGER,
     duplicate_of VARCHAR, similarity DOUBLE, minhash UBIGINT[], ingested_at TIMESTAMP);
 CREATE TABLE IF NOT EXISTS sentences (
-    article_id VARCHAR, idx INTEGER, start INTEGER, "end" INTEGER, paragraph INTEGER, text VARCHAR,
-    PRIMARY KEY (article_id, idx));
+    article_id VARCHAR, idx INTEGER, start INTEGER, "end" INTEGER, paragraph INTEGER, text VARCHAR);
 CREATE TABLE IF NOT EXISTS mentions (
     article_id VARCHAR, sentence INTEGER, start INTEGER, "end" INTEGER, text VARCHAR, code VARCHAR,
     sector VARCHAR, name VARCHAR, kind VARCHAR, role VARCHAR);
@@ -47,7 +49,7 @@ CREATE TABLE IF NOT EXISTS timexes (
     article_id VARCHAR, start INTEGER, "end" INTEGER, text VARCHAR, type VARCHAR, value VARCHAR,
     precision VARCHAR, first_day DATE);
 CREATE TABLE IF NOT EXISTS events (
-    id VARCHAR PRIMARY KEY, merge_key VARCHAR, block_key VARCHAR, article_id VARCHAR, sentence INTEGER,
+    id VARCHAR, merge_key VARCHAR, block_key VARCHAR, article_id VARCHAR, sentence INTEGER,
     event VARCHAR, mode VARCHAR, context VARCHAR, cameo VARCHAR, goldstein DOUBLE, modality VARCHAR,
     negated BOOLEAN, source JSON, target JSON, source_codes VARCHAR[], target_codes VARCHAR[],
     date DATE, date_precision VARCHAR, date_source VARCHAR, location JSON, text VARCHAR,
