@@ -6,11 +6,12 @@ parallel); the index is corpus-level and lives with the store.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from functools import cache
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+from datasketch import MinHash
 
 NUM_PERM = 64
 SHINGLE = 4
@@ -35,35 +36,103 @@ def similarity(a: list[int] | np.ndarray, b: list[int] | np.ndarray) -> float:
     return float(np.mean(np.asarray(a, dtype=np.uint64) == np.asarray(b, dtype=np.uint64)))
 
 
+BANDS, ROWS = 8, 8  # datasketch's optimum for threshold 0.7 over 64 permutations
+_MERGE_AT = 4096  # new entries kept in a dict until they are merged into the sorted band arrays
+
+
+def _band_hashes(sig: np.ndarray) -> list[int]:
+    """One 64-bit hash per band of a signature (deterministic across processes)."""
+    out = []
+    for b in range(BANDS):
+        digest = hashlib.blake2b(sig[b * ROWS : (b + 1) * ROWS].tobytes(), digest_size=8).digest()
+        out.append(int.from_bytes(digest, "little", signed=True))
+    return out
+
+
 class NearDuplicateIndex:
+    """MinHash LSH (8 bands of 8 rows) in flat numpy arrays: about 600 bytes an article, so that the
+    index of a corpus of a million articles fits in memory beside the pipeline.
+
+    Signatures sit in one growing ``(n, 64)`` array; each band has a sorted array of band hashes with
+    the rows they point to, plus a small dict of recent entries merged into it now and then. A candidate
+    shares at least one band; it is a near-duplicate when the estimated Jaccard similarity (the share of
+    equal hash values) reaches the threshold.
+    """
+
     def __init__(self, threshold: float = THRESHOLD) -> None:
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-        self.sigs: dict[str, np.ndarray] = {}  # 512 bytes an article, not 64 Python ints
         self.threshold = threshold
+        self.keys: list[str] = []
+        self.rows: dict[str, int] = {}
+        self.removed: set[int] = set()
+        self._sigs = np.zeros((0, NUM_PERM), dtype=np.uint64)
+        self._n = 0
+        self._sorted = [(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)) for _ in range(BANDS)]
+        self._recent: list[dict[int, list[int]]] = [{} for _ in range(BANDS)]
+        self._pending = 0
 
-    def _mh(self, sig: list[int]) -> MinHash:
-        return MinHash(
-            num_perm=NUM_PERM, seed=1, hashvalues=np.asarray(sig, dtype=np.uint64), scheme=_template().scheme
-        )
+    def __len__(self) -> int:
+        return len(self.rows)
 
-    def add(self, key: str, sig: list[int]) -> None:
-        if key in self.sigs or len(sig) != NUM_PERM:
+    def add(self, key: str, sig: list[int] | np.ndarray) -> None:
+        arr = np.asarray(sig, dtype=np.uint64)
+        if key in self.rows or arr.shape != (NUM_PERM,):
             return
-        self.sigs[key] = np.asarray(sig, dtype=np.uint64)
-        self.lsh.insert(key, self._mh(sig))
+        if self._n == len(self._sigs):
+            grown = np.zeros((max(1024, 2 * len(self._sigs)), NUM_PERM), dtype=np.uint64)
+            grown[: self._n] = self._sigs[: self._n]
+            self._sigs = grown
+        row = self._n
+        self._sigs[row] = arr
+        self._n += 1
+        self.keys.append(key)
+        self.rows[key] = row
+        for band, h in enumerate(_band_hashes(arr)):
+            self._recent[band].setdefault(h, []).append(row)
+        self._pending += 1
+        if self._pending >= _MERGE_AT:
+            self._merge()
+
+    def add_many(self, keys: list[str], sigs: np.ndarray) -> None:
+        for key, sig in zip(keys, sigs, strict=True):
+            self.add(key, sig)
+
+    def _merge(self) -> None:
+        for band in range(BANDS):
+            recent = self._recent[band]
+            if not recent:
+                continue
+            hs = np.fromiter((h for h, rows in recent.items() for _ in rows), dtype=np.int64)
+            rs = np.fromiter((r for rows in recent.values() for r in rows), dtype=np.int64)
+            old_h, old_r = self._sorted[band]
+            all_h, all_r = np.concatenate([old_h, hs]), np.concatenate([old_r, rs])
+            order = np.argsort(all_h, kind="stable")
+            self._sorted[band] = (all_h[order], all_r[order])
+            self._recent[band] = {}
+        self._pending = 0
 
     def remove(self, key: str) -> None:
-        if key in self.sigs:
-            self.lsh.remove(key)
-            del self.sigs[key]
+        row = self.rows.pop(key, None)
+        if row is not None:
+            self.removed.add(row)
+
+    def _candidates(self, arr: np.ndarray) -> set[int]:
+        found: set[int] = set()
+        for band, h in enumerate(_band_hashes(arr)):
+            hashes, rows = self._sorted[band]
+            lo, hi = np.searchsorted(hashes, h, "left"), np.searchsorted(hashes, h, "right")
+            found.update(int(r) for r in rows[lo:hi])
+            found.update(self._recent[band].get(h, ()))
+        return found - self.removed
 
     def query(self, sig: list[int]) -> tuple[str | None, float | None]:
         """The most similar stored article above the threshold, and the estimated similarity."""
-        if len(sig) != NUM_PERM:
+        arr = np.asarray(sig, dtype=np.uint64)
+        if arr.shape != (NUM_PERM,):
             return None, None
         best, best_sim = None, 0.0
-        for key in self.lsh.query(self._mh(sig)):
-            sim = similarity(sig, self.sigs[key])
+        for row in self._candidates(arr):
+            sim = float(np.mean(self._sigs[row] == arr))
+            key = self.keys[row]
             if sim >= self.threshold and (sim > best_sim or (sim == best_sim and key < (best or key))):
                 best, best_sim = key, sim
         return (best, round(best_sim, 3)) if best else (None, None)

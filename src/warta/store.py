@@ -20,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import numpy as np
 import pyarrow as pa
 
 from warta import SCHEMA_VERSION, merge
-from warta.dedupe import NearDuplicateIndex
+from warta.dedupe import NUM_PERM, NearDuplicateIndex
 from warta.records import Actor, Analysis, Event, Location
 
 # Only documents and articles carry a primary key: DuckDB keeps key indexes in memory, and the per-article
@@ -167,10 +168,13 @@ class Store:
     def _near_index(self) -> NearDuplicateIndex:
         if self._lsh is None:
             self._lsh = NearDuplicateIndex()
-            for art_id, sig in self.con.execute(
-                "SELECT id, minhash FROM articles WHERE minhash IS NOT NULL"
-            ).fetchall():
-                self._lsh.add(art_id, sig)
+            reader = self.con.sql(
+                "SELECT id, minhash FROM articles "  # noqa: S608 -- a constant, not user input
+                f"WHERE minhash IS NOT NULL AND len(minhash) = {int(NUM_PERM)} ORDER BY id"
+            ).to_arrow_reader(50_000)
+            for batch in reader:  # in slices: never the whole corpus's signatures as Python lists
+                sigs = batch.column(1).flatten().to_numpy().astype(np.uint64).reshape(-1, NUM_PERM)
+                self._lsh.add_many(batch.column(0).to_pylist(), sigs)
         return self._lsh
 
     def counts(self) -> dict[str, int]:
