@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
+from typing import Protocol
 
 from warta.actors import place_of
 from warta.anaphora import stand_in_pairs, stand_in_subject
@@ -274,26 +276,16 @@ def code_sentence(
         nominal_modality = _modality(pre[-4:], lex)
         for a, b in hit.pairs:
             events.append(
-                Event(
-                    article_id=art.id,
-                    sentence=s.index,
-                    event=hit.entry.plover,
-                    mode=hit.entry.mode,
-                    context=None,
-                    cameo=hit.entry.cameo,
-                    goldstein=hit.entry.goldstein,
+                _event(
+                    art,
+                    s,
+                    hit.entry,
+                    (a, b),
+                    (nstart, nend),
+                    when,
+                    location,
                     modality=nominal_modality,
                     negated=any(w in lex.negation for w in pre[-3:]),
-                    source=(a,),
-                    target=(b,),
-                    date=when[0],
-                    date_precision=when[1],
-                    date_source=when[2],
-                    location=location,
-                    text=s.text,
-                    verb_start=nstart,
-                    verb_end=nend,
-                    verb_text=art.text[nstart:nend],
                 )
             )
     skip_next_negation = set()
@@ -392,29 +384,62 @@ def code_sentence(
             modality = "alleged"  # one party's claim about another: "Blinken mengatakan bahwa China ..."
         for a, b in pairs:
             events.append(
-                Event(
-                    article_id=art.id,
-                    sentence=s.index,
-                    event=v.entry.plover,
-                    mode=v.entry.mode,
-                    context=None,
-                    cameo=v.entry.cameo,
-                    goldstein=v.entry.goldstein,
+                _event(
+                    art,
+                    s,
+                    v.entry,
+                    (a, b),
+                    (vstart, vend),
+                    when,
+                    location,
                     modality=modality,
                     negated=negated,
-                    source=(a,),
-                    target=(b,),
-                    date=when[0],
-                    date_precision=when[1],
-                    date_source=when[2],
-                    location=location,
-                    text=s.text,
-                    verb_start=vstart,
-                    verb_end=vend,
-                    verb_text=art.text[vstart:vend],
                 )
             )
     return events
+
+
+class _Coded(Protocol):
+    plover: str
+    mode: str | None
+    cameo: str
+    goldstein: float
+
+
+def _event(
+    art: Article,
+    s: Sentence,
+    entry: _Coded,
+    pair: tuple[Actor, Actor],
+    span: tuple[int, int],
+    when: tuple[date | None, str, str],
+    location: Location | None,
+    *,
+    modality: str,
+    negated: bool,
+) -> Event:
+    """One coded event with its evidence: the sentence and the offsets of the verb (or noun) that tells it."""
+    return Event(
+        article_id=art.id,
+        sentence=s.index,
+        event=entry.plover,
+        mode=entry.mode,
+        context=None,
+        cameo=entry.cameo,
+        goldstein=entry.goldstein,
+        modality=modality,
+        negated=negated,
+        source=(pair[0],),
+        target=(pair[1],),
+        date=when[0],
+        date_precision=when[1],
+        date_source=when[2],
+        location=location,
+        text=s.text,
+        verb_start=span[0],
+        verb_end=span[1],
+        verb_text=art.text[span[0] : span[1]],
+    )
 
 
 _EACH_OTHER = re.compile(r"^\W*(?:\w+\W+){0,2}?satu\s+sama\s+lain\b", re.I)
