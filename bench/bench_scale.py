@@ -33,8 +33,8 @@ def baseline(files: list[Path]) -> float:
     return time.perf_counter() - t0
 
 
-def run_analyze(inputs: Path, db: Path, workers: int, extra: list[str]) -> tuple[float, float]:
-    """(wall seconds, peak RSS in MB of warta and its workers)."""
+def run_analyze(inputs: Path, db: Path, workers: int, extra: list[str]) -> tuple[float, float, float]:
+    """(wall seconds, peak RSS in MB of warta and its workers together, peak RSS of the largest one)."""
     cmd = [
         sys.executable,
         "-m",
@@ -50,18 +50,18 @@ def run_analyze(inputs: Path, db: Path, workers: int, extra: list[str]) -> tuple
     ]
     t0 = time.perf_counter()
     proc = psutil.Popen(cmd)
-    peak = 0
+    peak = largest = 0
     while proc.poll() is None:
         try:
-            rss = proc.memory_info().rss + sum(c.memory_info().rss for c in proc.children(recursive=True))
+            each = [proc.memory_info().rss] + [c.memory_info().rss for c in proc.children(recursive=True)]
         except psutil.Error:
-            rss = 0
-        peak = max(peak, rss)
+            each = [0]
+        peak, largest = max(peak, sum(each)), max(largest, max(each))
         time.sleep(0.1)
     wall = time.perf_counter() - t0
     if proc.returncode not in (0, 1):
         raise SystemExit(f"warta analyze failed with {proc.returncode}")
-    return wall, peak / 1e6
+    return wall, peak / 1e6, largest / 1e6
 
 
 def main() -> None:
@@ -92,13 +92,13 @@ def main() -> None:
         for workers, extra in runs:
             db = root / f"w{workers}{'-dask' if extra else ''}.duckdb"
             db.unlink(missing_ok=True)
-            wall, peak = run_analyze(corpus, db, workers, extra)
+            wall, peak, largest = run_analyze(corpus, db, workers, extra)
             rate = args.n / wall
             label = f"{workers} worker(s){' on dask' if extra else ''}"
             print(
                 f"{label:>20}: {wall:7.1f} s  {rate:6.1f} articles/s  {rate / workers:6.1f} /s per core  "
-                f"peak RSS {peak:6.0f} MB  ratio to baseline x{wall / base:,.0f} "
-                f"(per core x{wall * workers / base:,.0f})"
+                f"peak RSS {peak:6.0f} MB (largest process {largest:4.0f})  "
+                f"ratio to baseline x{wall / base:,.0f} (per core x{wall * workers / base:,.0f})"
             )
         if args.stages:
             sys.path.insert(0, str(Path(__file__).parent))

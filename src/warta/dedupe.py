@@ -78,7 +78,7 @@ class NearDuplicateIndex:
         if key in self.rows or arr.shape != (NUM_PERM,):
             return
         if self._n == len(self._sigs):
-            grown = np.zeros((max(1024, 2 * len(self._sigs)), NUM_PERM), dtype=np.uint64)
+            grown = np.zeros((max(1024, len(self._sigs) * 5 // 4), NUM_PERM), dtype=np.uint64)
             grown[: self._n] = self._sigs[: self._n]
             self._sigs = grown
         row = self._n

@@ -121,7 +121,7 @@ class Store:
             if read_only and not Path(self.path).exists():
                 raise StoreError(f"{self.path}: no such database; run 'warta analyze' first")
             # a bounded buffer pool keeps the writer's memory flat on a large corpus (DuckDB spills to disk)
-            limit = os.environ.get("WARTA_DB_MEMORY", "256MB")
+            limit = os.environ.get("WARTA_DB_MEMORY", "128MB")
             self.con = duckdb.connect(self.path, read_only=read_only, config={"memory_limit": limit})
         except duckdb.IOException as exc:
             msg = str(exc).splitlines()[0]
