@@ -7,6 +7,7 @@ import json
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import ExitStack
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -19,7 +20,7 @@ from rich.table import Table
 
 from warta import __version__
 from warta.sources import InputError, discover
-from warta.store import Store, StoreError, WriteStats, iter_rows
+from warta.store import Store, StoreError, WriteStats, iter_rows, writer_lock
 
 app = typer.Typer(
     help="warta: Indonesian news to political event data (PLOVER/CAMEO), offline, evidence for each row.",
@@ -107,16 +108,8 @@ def analyze(
     except (OSError, ValueError, KeyError, TypeError) as exc:
         _fail(f"language pack error: {exc}")
         raise typer.Exit(2) from None
-    store = _open(db)
     inputs = list(discover(paths))
     n_files = sum(1 for i in inputs if not isinstance(i, InputError))
-    n_workers = workers or default_workers()
-    try:
-        executor = executor_for(n_workers, dask)
-    except (RuntimeError, OSError, ValueError) as exc:
-        store.close()
-        _fail(f"cannot start the workers: {exc}")
-        raise typer.Exit(2) from None
     progress = Progress(
         TextColumn("[bold]analysing"),
         BarColumn(),
@@ -127,7 +120,19 @@ def analyze(
         disable=quiet or not err.is_terminal,
         transient=True,
     )
-    try:
+    with ExitStack() as stack:
+        try:
+            stack.enter_context(writer_lock(db))  # one writer at a time; readers get in between batches
+            store = stack.enter_context(Store(db, share=True))
+        except StoreError as exc:
+            _fail(str(exc))
+            raise typer.Exit(2) from None
+        try:
+            executor = executor_for(workers or default_workers(), dask)
+        except (RuntimeError, OSError, ValueError) as exc:
+            _fail(f"cannot start the workers: {exc}")
+            raise typer.Exit(2) from None
+        stack.callback(executor.close)
         with progress:
             task = progress.add_task("files", total=n_files, name="")
             hooks = Hooks(
@@ -136,11 +141,12 @@ def analyze(
                 file_started=lambda p: progress.update(task, name=p.name[:40]),
                 file_done=lambda p: progress.advance(task),
             )
-            report = run(inputs, store, executor, batch_size=batch_size, strict=strict, hooks=hooks)
-    finally:
-        executor.close()
+            try:
+                report = run(inputs, store, executor, batch_size=batch_size, strict=strict, hooks=hooks)
+            except StoreError as exc:  # e.g. a reader held the file longer than the writer waits
+                _fail(str(exc))
+                raise typer.Exit(2) from None
         counts = store.counts()
-        store.close()
     if report.stopped:
         _fail(f"stopped at the first failure (--strict): {report.failures[0]}")
         raise typer.Exit(1)

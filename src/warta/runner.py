@@ -208,6 +208,7 @@ def run(
                 analyses.clear()
         if analyses:
             report.totals.add(store.write(analyses))
+        store.release()  # readers (warta serve) may look in until the next batch
         return not (strict and report.failures)
 
     go_on = True

@@ -10,10 +10,13 @@ Each batch is written in one transaction: a crash loses at most the batch in fli
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
+import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -63,6 +66,32 @@ CREATE TABLE IF NOT EXISTS quotes (
 
 class StoreError(RuntimeError):
     """A database problem, with a message fit for one line of output."""
+
+
+@contextmanager
+def writer_lock(path: str | Path) -> Iterator[None]:
+    """One writer at a time: ``warta analyze`` holds ``<db>.lock`` for its whole run, so that a second one
+    is refused at once with a clear message (readers are not affected; see ``Store(share=True)``)."""
+    lock = Path(f"{path}.lock")
+    fh = lock.open("a+", encoding="utf-8")
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        fh.seek(0)
+        pid = fh.read().strip() or "?"
+        fh.close()
+        raise StoreError(
+            f"{path}: another warta analyze (pid {pid}) is writing this database; wait for it to finish"
+        ) from None
+    fh.seek(0)
+    fh.truncate()
+    fh.write(str(os.getpid()))
+    fh.flush()
+    try:
+        yield
+    finally:
+        fcntl.flock(fh, fcntl.LOCK_UN)
+        fh.close()
 
 
 @dataclass
@@ -115,30 +144,62 @@ def block_key(ev: Event) -> str:
 
 
 class Store:
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, share: bool = False) -> None:
+        """Open (and for writing, create) a warta database.
+
+        ``share``: the writer lets go of the file between batches (:meth:`release`), so that readers in
+        other processes -- ``warta serve``, ``warta events`` -- get in while a long analysis runs; it
+        takes the file back at its next batch, waiting up to ``WAIT`` seconds for a reader to finish.
+        """
         self.path = str(path)
-        try:
-            if read_only and not Path(self.path).exists():
-                raise StoreError(f"{self.path}: no such database; run 'warta analyze' first")
-            # a bounded buffer pool keeps the writer's memory flat on a large corpus (DuckDB spills to disk)
-            limit = os.environ.get("WARTA_DB_MEMORY", "128MB")
-            self.con = duckdb.connect(self.path, read_only=read_only, config={"memory_limit": limit})
-        except duckdb.IOException as exc:
-            msg = str(exc).splitlines()[0]
-            if "lock" in msg.lower():
-                raise StoreError(
-                    f"{self.path}: the database is in use by another warta process; wait for it to finish"
-                ) from None
-            raise StoreError(f"{self.path}: cannot open database ({msg})") from None
-        except duckdb.Error as exc:
-            raise StoreError(f"{self.path}: not a warta database ({str(exc).splitlines()[0]})") from None
+        self.read_only = read_only
+        self.share = share and not read_only
+        self._con: duckdb.DuckDBPyConnection | None = None
+        if read_only and not Path(self.path).exists():
+            raise StoreError(f"{self.path}: no such database; run 'warta analyze' first")
+        self._con = self._connect()
         if not read_only:
-            self.con.execute(DDL)
+            self._con.execute(DDL)
             self._check_version()
         self._lsh: NearDuplicateIndex | None = None
 
+    WAIT = 60.0
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        # a bounded buffer pool keeps the writer's memory flat on a large corpus (DuckDB spills to disk)
+        limit = os.environ.get("WARTA_DB_MEMORY", "128MB")
+        deadline = time.monotonic() + (self.WAIT if self._con is None and self.share else 0.0)
+        while True:
+            try:
+                return duckdb.connect(self.path, read_only=self.read_only, config={"memory_limit": limit})
+            except duckdb.IOException as exc:
+                msg = str(exc).splitlines()[0]
+                if "lock" not in msg.lower():
+                    raise StoreError(f"{self.path}: cannot open database ({msg})") from None
+                if time.monotonic() >= deadline:
+                    raise StoreError(
+                        f"{self.path}: the database is in use by another warta process; wait for it to finish"
+                    ) from None
+                time.sleep(0.05)
+            except duckdb.Error as exc:
+                raise StoreError(f"{self.path}: not a warta database ({str(exc).splitlines()[0]})") from None
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            self._con = self._connect()
+        return self._con
+
+    def release(self) -> None:
+        """Let other processes read the file until the next call that needs it (shared writers only)."""
+        if self.share and self._con is not None:
+            self._con.close()
+            self._con = None
+
     def close(self) -> None:
-        self.con.close()
+        if self._con is not None:
+            self._con.close()
+            self._con = None
 
     def __enter__(self) -> Store:
         return self
