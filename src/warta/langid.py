@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
+
+from warta.lang import load_pack
 
 ACCEPT = "id"
 MIN_CHARS = 40
@@ -17,6 +20,27 @@ def _identifier():  # type: ignore[no-untyped-def]
     return ident
 
 
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@cache
+def _markers() -> tuple[int, frozenset[str], frozenset[str]]:
+    y = load_pack().yaml("langid.yaml")
+    indonesian = frozenset(str(w).lower() for w in y.get("indonesian_only", []))
+    malay = frozenset(str(w).lower() for w in y.get("malay_only", []))
+    return int(y.get("min_markers", 4)), indonesian, malay
+
+
+def clearly_indonesian(text: str) -> bool:
+    """Enough Indonesian-only words and no Malay-only one: no need to ask the model."""
+    need, indonesian, malay = _markers()
+    sample = text[:SAMPLE].lower()
+    words = set(_WORD.findall(sample))
+    if words & malay or any(" " in m and m in sample for m in malay):
+        return False
+    return len(words & indonesian) >= need
+
+
 def detect(text: str) -> tuple[str, float]:
     """The most likely language code of ``text`` and its probability."""
     sample = text[:SAMPLE]
@@ -28,6 +52,8 @@ def check(text: str) -> str | None:
     """None when the text is Indonesian, else a one-line reason."""
     if len(text.strip()) < MIN_CHARS:
         return "no article text after cleaning (too short to be a news story)"
+    if clearly_indonesian(text):
+        return None
     lang, prob = detect(text)
     if lang == ACCEPT:
         return None
