@@ -202,3 +202,16 @@ def test_the_office_a_document_introduces_wins_for_later_mentions(pack) -> None:
     )
     ms = _by_text(_mentions(text, pack))
     assert ms["Stoltenberg"].code == "NATO" and ms["Stoltenberg"].name == "Jens Stoltenberg"
+
+
+def test_igo_after_di_is_where_and_compass_compounds_are_not_actors(pack) -> None:
+    from warta.actors import find_mentions
+    from warta.sentences import split
+
+    def roles(text: str) -> list[tuple[str, str, str]]:
+        return [(m.text, m.code, m.role) for m in find_mentions(text, split(text, pack), pack)]
+
+    assert ("PBB", "UN", "place") in roles("Perwakilan Israel di PBB menuduh Iran mempersenjatai milisi.")
+    assert ("Utusan khusus PBB", "UN", "actor") in roles("Utusan khusus PBB bertemu junta Myanmar.")
+    assert not [r for r in roles("Jalur MRT Timur-Barat dibiayai pinjaman Jepang.") if r[1] == "WST"]
+    assert ("Barat", "WST", "actor") in roles("Rusia kembali mengecam Barat atas sanksi baru.")

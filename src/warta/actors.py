@@ -223,6 +223,18 @@ def _introduced(name: str, people: People) -> tuple[str, str | None, str] | None
     return None
 
 
+_COMPASS = frozenset({"timur", "barat", "utara", "selatan", "tengah", "tenggara", "daya", "laut", "darat"})
+
+
+def _compass_compound(text: str, start: int, end: int) -> bool:
+    """ "Timur-Barat", "Barat-Timur": a name joined by a hyphen to a compass word."""
+    before = re.search(r"(\w+)-$", text[max(0, start - 12) : start])
+    after = re.match(r"-(\w+)", text[end : end + 12])
+    return bool(
+        (before and before.group(1).lower() in _COMPASS) or (after and after.group(1).lower() in _COMPASS)
+    )
+
+
 def _prev_word(text: str, start: int) -> str:
     m = re.search(r"(\w+)[\s,]*$", text[max(0, start - 30) : start])
     return m.group(1).lower() if m else ""
@@ -350,6 +362,12 @@ def _compose(
             and kind != "person"
         ):
             role = "place"
+        if e.kind == "igo" and kind != "person" and text[max(0, start - 4) : start].lower() == " di ":
+            role = "place"  # "Perwakilan Israel di PBB menuduh ...": where, not who
+        compass = e.kind in {"state", "metonym", "bloc"} and _compass_compound(text, start, end)
+        if compass and kind != "person":
+            i = j  # "jalur MRT Timur-Barat": a direction in a compound, not the West
+            continue
         if (
             e.kind in {"state", "capital"}
             and kind != "person"
