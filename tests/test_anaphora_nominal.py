@@ -177,3 +177,8 @@ def test_leaders_are_people_not_blocs(pack) -> None:
 def test_an_undated_intended_event_is_on_or_after_its_announcement(pack) -> None:
     (ev,) = [e for e in _events("Jepang akan bertemu Vietnam untuk membahas perikanan.", pack) if e.event == "CONSULT"]
     assert (ev.modality, ev.date, ev.date_precision) == ("intended", DCT, "on_or_after")
+
+
+def test_a_setting_after_di_tengah_holds_no_target(pack) -> None:
+    evs = _events("Jepang berupaya memperkuat hubungan di tengah pengaruh China yang meningkat.", pack)
+    assert not [e for e in evs if e.target[0].code == "CHN"]

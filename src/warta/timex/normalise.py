@@ -187,7 +187,8 @@ def _res_wd(f: dict[str, Any], dct: date | None, dirn: Callable[[], str]) -> _Re
     if rel == "future":
         return _day(dct + timedelta(days=(wd - dct.isoweekday()) % 7 or 7))
     if dirn() == "future":
-        return _day(dct + timedelta(days=(wd - dct.isoweekday()) % 7 or 7))
+        # "akan bertemu pada hari Jumat" written on a Friday is that day, as a past "pada Jumat" is
+        return _day(dct + timedelta(days=(wd - dct.isoweekday()) % 7))
     return _day(dct - timedelta(days=(dct.isoweekday() - wd) % 7))
 
 
