@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TextIO
 
@@ -158,6 +158,7 @@ _DICT_PREFIXES = (
 _DICT_SUFFIXES = ("kannya", "nya", "kan", "an", "i", "lah")
 
 
+@lru_cache(maxsize=100_000)
 def _in_lexicon(w: str) -> str | None:
     """``root`` if ``w`` is an Indonesian root word, ``derived`` if stripping a common affix gives one."""
     lex = _lexicon()
@@ -224,6 +225,7 @@ def _gazetteer_marks(tokens: Sequence[str]) -> list[list[str]]:
 # features
 
 
+@lru_cache(maxsize=100_000)
 def _shape(word: str) -> str:
     out = []
     for ch in word:
@@ -240,6 +242,7 @@ def _shape(word: str) -> str:
     return "".join(out)[:6]
 
 
+@lru_cache(maxsize=100_000)
 def _word_class(word: str) -> str:
     if word.isdigit():
         return "num"
