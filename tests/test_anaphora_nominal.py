@@ -182,3 +182,20 @@ def test_an_undated_intended_event_is_on_or_after_its_announcement(pack) -> None
 def test_a_setting_after_di_tengah_holds_no_target(pack) -> None:
     evs = _events("Jepang berupaya memperkuat hubungan di tengah pengaruh China yang meningkat.", pack)
     assert not [e for e in evs if e.target[0].code == "CHN"]
+
+
+def test_first_person_inside_a_quote_is_its_speaker(pack) -> None:
+    from warta.quotes import find_quotes
+
+    text = ("“Kami secara penuh mendukung Filipina dalam sengketa ini,” kata Menteri Luar Negeri Jepang Yoko "
+            "Kamikawa di Manila.")
+    art = Article(id="t", document_id="t", text=text, title=None, outlet=None, published=DCT,
+                  published_source="page", dateline=None, byline=None, language="id")
+    ss = split(text, pack)
+    ms = find_mentions(text, ss, pack)
+    evs = code_article(art, ss, ms, find_timexes(text, DCT), pack, find_quotes(text, ss, ms, pack))
+    (ev,) = [e for e in evs if e.event == "SUPPORT"]
+    assert (ev.source[0].code, ev.source[0].name, ev.source[0].text) == ("JPN", "Yoko Kamikawa", "Kami")
+    assert ev.target[0].code == "PHL"
+    # without the quotes (or outside a quotation) "kami" stays unresolved
+    assert not [e for e in code_article(art, ss, ms, find_timexes(text, DCT), pack) if e.event == "SUPPORT"]

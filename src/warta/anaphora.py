@@ -13,6 +13,7 @@ A stand-in is resolved only when its antecedent is plain, and left alone otherwi
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -28,7 +29,7 @@ class StandIn:
     start: int
     end: int
     text: str
-    kind: str  # reciprocal | pronoun
+    kind: str  # reciprocal | pronoun | speaker (first person inside a quotation)
     sector: str | None = None  # "pasukan mereka": MIL
 
 
@@ -38,6 +39,7 @@ class _Cues:
     possessed: re.Pattern[str]  # "pasukan mereka", "tentara kedua negara"
     sectors: dict[str, str]
     pronoun: re.Pattern[str]
+    speaker: re.Pattern[str]
 
 
 @cache
@@ -55,6 +57,9 @@ def _cues(pack: LanguagePack) -> _Cues:
         sectors=sectors,
         reciprocal=re.compile(rf"\b(?:keduanya|kedua\s+(?:{noun_rx})(?:\s+(?:itu|tersebut|ini))?)\b", re.I),
         pronoun=re.compile(rf"\b(?:{pronouns})\b", re.I),
+        speaker=re.compile(
+            rf"\b(?:{'|'.join(re.escape(str(w)) for w in y.get('speaker_pronouns', []))})\b", re.I
+        ),
     )
 
 
@@ -71,7 +76,13 @@ def stand_in_subject(
     zone = text[zone_start:subject_until]
     c = _cues(pack)
     found: StandIn | None = None
-    for kind, rx in (("reciprocal", c.possessed), ("reciprocal", c.reciprocal), ("pronoun", c.pronoun)):
+    kinds = (
+        ("reciprocal", c.possessed),
+        ("reciprocal", c.reciprocal),
+        ("pronoun", c.pronoun),
+        ("speaker", c.speaker),
+    )
+    for kind, rx in kinds:
         for m in rx.finditer(zone):
             noun = (m.groupdict().get("noun") or "").lower()
             sector = c.sectors.get(" ".join(noun.split())) if noun else None
@@ -82,10 +93,14 @@ def stand_in_subject(
                 or (cand.end == found.end and cand.start < found.start)  # ... and the longest there
             ):
                 found = cand
-    if found is None or found.kind != "pronoun":
+    if found is None or found.kind == "reciprocal":
         return found
-    # a pronoun must stand right before its verb ("ia bertemu", "dia telah memperingatkan")
-    return found if len(text[found.end : subject_until].split()) <= 2 else None
+    # a pronoun must stand right before its verb ("ia bertemu", "kami secara keseluruhan berterima kasih")
+    return (
+        found
+        if len(text[found.end : subject_until].split()) <= (2 if found.kind == "pronoun" else 3)
+        else None
+    )
 
 
 def stand_in_pairs(
@@ -98,9 +113,17 @@ def stand_in_pairs(
     mentions: list[Mention],
     earlier: list[Event],
     text: str = "",
+    quoted: Sequence[tuple[int, int, Actor]] = (),
 ) -> list[tuple[Actor, Actor]]:
-    """(source, target) pairs for a verb whose subject is the stand-in ``st``; [] when unresolved."""
+    """(source, target) pairs for a verb whose subject is the stand-in ``st``; [] when unresolved.
+    ``quoted``: the article's quotations (start, end, speaker) for first-person stand-ins."""
     tgt = [Actor(m.text, m.code, m.sector, m.name) for m in targets]
+    if st.kind == "speaker":
+        said = next((who for a, b, who in quoted if a <= st.start < b), None)
+        if said is None:
+            return []
+        me = replace(said, text=st.text)
+        return [(me, t) for t in tgt if t.code != me.code]
     if st.kind == "reciprocal":
         pair = _two_parties(s, st, mentions, earlier, text)
         if not pair:

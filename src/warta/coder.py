@@ -12,6 +12,7 @@ takes the source from "oleh". Negated events are kept (``negated=True``) for aud
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -24,7 +25,7 @@ from warta.event_dates import event_date
 from warta.lang import LanguagePack
 from warta.merge import is_mutual
 from warta.nominal import find_nominal
-from warta.records import Actor, Article, Event, Location, Mention, Sentence, Timex
+from warta.records import Actor, Article, Event, Location, Mention, Quote, Sentence, Timex
 from warta.stemmer import stem
 
 _TOKEN = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
@@ -252,6 +253,7 @@ def code_sentence(
     pack: LanguagePack,
     para_start: int | None = None,
     earlier: list[Event] | None = None,
+    quoted: Sequence[tuple[int, int, Actor]] = (),
 ) -> list[Event]:
     lex = lexicon(pack)
     toks = tokens(s)
@@ -360,6 +362,7 @@ def code_sentence(
                 mentions,
                 [*(earlier or []), *events],
                 art.text,
+                quoted,
             )
         elif (
             (not tgt or _EACH_OTHER.match(art.text[vend:right]))
@@ -590,11 +593,18 @@ def _location(places: list[Mention], pack: LanguagePack) -> Location | None:
 
 
 def code_article(
-    art: Article, sentences: list[Sentence], mentions: list[Mention], timexes: list[Timex], pack: LanguagePack
+    art: Article,
+    sentences: list[Sentence],
+    mentions: list[Mention],
+    timexes: list[Timex],
+    pack: LanguagePack,
+    quotes: Sequence[Quote] = (),
 ) -> list[Event]:
+    """The events of one article; ``quotes`` (with their speakers) resolve "kami"/"saya" inside them."""
+    quoted = [(q.start, q.end, q.speaker) for q in quotes if q.direct and q.speaker and q.speaker.code]
     out: list[Event] = []
     para_starts: dict[int, int] = {}
     for s in sentences:
         para_starts.setdefault(s.paragraph, s.start)
-        out.extend(code_sentence(art, s, mentions, timexes, pack, para_starts[s.paragraph], out))
+        out.extend(code_sentence(art, s, mentions, timexes, pack, para_starts[s.paragraph], out, quoted))
     return out

@@ -83,8 +83,8 @@ def _analyse(doc: Document, pack: LanguagePack, today: date) -> Analysis:
     sents = sentences.split(article.text, pack)
     mentions = find_mentions(article.text, sents, pack)
     timexes = timex.find_timexes(article.text, published)
-    events = coder.code_article(article, sents, mentions, timexes, pack)
     qs = [replace(q, article_id=article.id) for q in quotes.find_quotes(article.text, sents, mentions, pack)]
+    events = coder.code_article(article, sents, mentions, timexes, pack, qs)
     return Analysis(
         document=doc,
         article=article,
