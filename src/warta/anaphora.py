@@ -117,7 +117,7 @@ def stand_in_pairs(
 ) -> list[tuple[Actor, Actor]]:
     """(source, target) pairs for a verb whose subject is the stand-in ``st``; [] when unresolved.
     ``quoted``: the article's quotations (start, end, speaker) for first-person stand-ins."""
-    tgt = [Actor(m.text, m.code, m.sector, m.name) for m in targets]
+    tgt = [Actor.of(m) for m in targets]
     if st.kind == "speaker":
         said = next((who for a, b, who in quoted if a <= st.start < b), None)
         if said is None:
@@ -200,7 +200,7 @@ def _two_parties(
             and _fits(a, want)
             and _fits(b, want)
         ):
-            return _actor(a), _actor(b)
+            return Actor.of(a), Actor.of(b)
     for e in reversed(earlier):
         if e.sentence < s.index - _EVENT_REACH:
             break
@@ -213,11 +213,7 @@ def _two_parties(
             named = [n for n in named if n.code != m.code] + [m]
     if len(named) < 2:
         return None
-    return _actor(named[-2]), _actor(named[-1])
-
-
-def _actor(m: Mention) -> Actor:
-    return Actor(m.text, m.code, m.sector, m.name)
+    return Actor.of(named[-2]), Actor.of(named[-1])
 
 
 def _person(s: Sentence, st: StandIn, mentions: list[Mention], earlier: list[Event]) -> Actor | None:
@@ -226,12 +222,12 @@ def _person(s: Sentence, st: StandIn, mentions: list[Mention], earlier: list[Eve
     ]
     if own and len(s.text[: own[0].start - s.start].split()) < _SUBJECT_WORDS:
         m = own[0]
-        return Actor(m.text, m.code, m.sector, m.name)
+        return Actor.of(m)
     prev = [e for e in earlier if e.sentence == s.index - 1]
     if prev:
         return prev[0].source[0]
     people = [m for m in mentions if m.sentence == s.index - 1 and m.kind == "person" and m.code]
     if people:
         m = people[-1]
-        return Actor(m.text, m.code, m.sector, m.name)
+        return Actor.of(m)
     return None

@@ -344,12 +344,12 @@ def code_sentence(
                 src = _nearest_group([m for m in actors if s.start <= m.start and m.end <= left], art.text)
         if not tgt and len(src) >= 2 and is_mutual(v.entry.plover, v.entry.mode):
             src, tgt = src[:1], src[1:]  # "Jepang dan Indonesia sepakat ...": a joint action between them
-        pairs = [(_actor(a), _actor(b)) for a in src for b in tgt if a.code != b.code]
+        pairs = [(Actor.of(a), Actor.of(b)) for a in src for b in tgt if a.code != b.code]
         if v.entry.pattern in lex.evaluative and not tgt:
             # "Moskow menyatakan bahwa ketentuan yang diajukan oleh Kiev tidak dapat diterima"
             said_by = _speaker(s, toks, actors, left, art.text)
             if said_by:
-                pairs = [(_actor(said_by), _actor(a)) for a in before[-1:] if a.code != said_by.code]
+                pairs = [(Actor.of(said_by), Actor.of(a)) for a in before[-1:] if a.code != said_by.code]
         stand_in = None if v.passive else stand_in_subject(art.text, s, before, left, subject_until, pack)
         if stand_in:
             pairs = stand_in_pairs(
@@ -371,7 +371,7 @@ def code_sentence(
         ):
             # "India dan Pakistan saling menuduh", "... bentrok di perbatasan", "mendukung satu sama lain":
             # each side acts on the other
-            pairs = [(_actor(a), _actor(b)) for a in src for b in src if a.code != b.code]
+            pairs = [(Actor.of(a), Actor.of(b)) for a in src for b in src if a.code != b.code]
         if not pairs:
             continue
         # modality and negation cues before a stand-in subject belong to another clause
@@ -578,10 +578,6 @@ def _modality(pre: list[str], lex: Lexicon) -> str:
     if any(f" {c} " in joined for c in lex.intended):
         return "intended"
     return "asserted"
-
-
-def _actor(m: Mention) -> Actor:
-    return Actor(text=m.text, code=m.code, sector=m.sector, name=m.name)
 
 
 def _location(places: list[Mention], pack: LanguagePack) -> Location | None:

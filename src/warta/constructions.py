@@ -44,10 +44,6 @@ def _cues(pack: LanguagePack) -> _Cues:
     )
 
 
-def _actor(m: Mention) -> Actor:
-    return Actor(m.text, m.code, m.sector, m.name)
-
-
 def find_demands(
     text: str, s: Sentence, toks: Sequence[_Token], actors: list[Mention], pack: LanguagePack
 ) -> list[NominalHit]:
@@ -79,7 +75,7 @@ def find_demands(
         )
         if obliged and obliged.code != speaker.code:
             entry = NounEntry((t.low,), DEMAND[0], None, DEMAND[1], DEMAND[2])
-            out.append(NominalHit(i, i, entry, ((_actor(speaker), _actor(obliged)),)))
+            out.append(NominalHit(i, i, entry, ((Actor.of(speaker), Actor.of(obliged)),)))
     return out
 
 

@@ -67,10 +67,6 @@ def _lexicon(pack: LanguagePack) -> _Lex:
     )
 
 
-def _actor(m: Mention) -> Actor:
-    return Actor(m.text, m.code, m.sector, m.name)
-
-
 def find_nominal(
     text: str,
     s: Sentence,
@@ -112,11 +108,11 @@ def find_nominal(
         ]
         pairs: list[tuple[Actor, Actor]] = []
         if partners:
-            pairs = [(_actor(host), _actor(p)) for p in partners if p.code != host.code]
+            pairs = [(Actor.of(host), Actor.of(p)) for p in partners if p.code != host.code]
         elif _RECIPROCAL.match(text[noun_end:host.start]) or _bare(text[noun_end : host.start]):
             other = _other_party(host.code, entry.plover, earlier)
             if other:
-                pairs = [(_actor(host), other)]
+                pairs = [(Actor.of(host), other)]
         if pairs:
             out.append(NominalHit(i, last, entry, tuple(pairs[:1])))
     return out

@@ -31,10 +31,6 @@ def _pronominal(cue: str, rest: str) -> bool:
     return cue.endswith("nya") or rest.lstrip()[:4].rstrip(" .,") in {"dia", "ia", "ia."}
 
 
-def _actor(m: Mention | None) -> Actor | None:
-    return Actor(m.text, m.code, m.sector, m.name) if m else None
-
-
 @cache
 def _indirect_regex(pack: LanguagePack) -> re.Pattern[str] | None:
     cues = sorted(
@@ -98,7 +94,7 @@ def _indirect_quote(text: str, s: Sentence, start: int, speaker: Mention, cue: s
         start=start,
         end=end,
         text=text[start:end],
-        speaker=_actor(speaker),
+        speaker=Actor.of(speaker) if speaker else None,
         speaker_text=speaker.text,
         cue=cue,
         direct=False,
@@ -157,7 +153,7 @@ def find_quotes(
                     start=qs,
                     end=qe,
                     text=text[qs:qe],
-                    speaker=_actor(speaker),
+                    speaker=Actor.of(speaker) if speaker else None,
                     speaker_text=speaker.text if speaker else None,
                     cue=cue,
                     direct=True,

@@ -82,6 +82,11 @@ class Actor:
     def as_json(self) -> dict[str, str | None]:
         return {"actorText": self.text, "code": self.code, "sector": self.sector, "name": self.name}
 
+    @classmethod
+    def of(cls, m: Mention) -> Actor:
+        """The actor a mention names, in the words of its sentence."""
+        return cls(m.text, m.code, m.sector, m.name)
+
 
 @dataclass(frozen=True)
 class Timex:
