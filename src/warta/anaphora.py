@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from warta.lang import LanguagePack
+from warta.lang import LanguagePack, phrase_alternation
 from warta.merge import is_mutual
 from warta.records import Actor, Event, Mention, Sentence
 
@@ -45,11 +45,10 @@ class _Cues:
 @cache
 def _cues(pack: LanguagePack) -> _Cues:
     y = pack.yaml("cues.yaml")
-    nouns = sorted((str(w) for w in y.get("reciprocal_nouns", [])), key=len, reverse=True)
-    noun_rx = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in nouns)
-    pronouns = "|".join(re.escape(str(w)) for w in y.get("pronoun_subjects", []))
+    noun_rx = phrase_alternation(y.get("reciprocal_nouns", []))
+    pronouns = phrase_alternation(y.get("pronoun_subjects", []))
     sectors = {str(k).lower(): str(v) for k, v in (y.get("plural_possessives") or {}).items()}
-    owned = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(sectors, key=len, reverse=True))
+    owned = phrase_alternation(sectors)
     return _Cues(
         possessed=re.compile(
             rf"\b(?P<noun>{owned})\s+(?:mereka|kedua\s+(?:belah\s+)?(?:negara|pihak))\b", re.I
@@ -57,9 +56,7 @@ def _cues(pack: LanguagePack) -> _Cues:
         sectors=sectors,
         reciprocal=re.compile(rf"\b(?:keduanya|kedua\s+(?:{noun_rx})(?:\s+(?:itu|tersebut|ini))?)\b", re.I),
         pronoun=re.compile(rf"\b(?:{pronouns})\b", re.I),
-        speaker=re.compile(
-            rf"\b(?:{'|'.join(re.escape(str(w)) for w in y.get('speaker_pronouns', []))})\b", re.I
-        ),
+        speaker=re.compile(rf"\b(?:{phrase_alternation(y.get('speaker_pronouns', []))})\b", re.I),
     )
 
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from warta.lang import LanguagePack
+from warta.lang import LanguagePack, phrase_alternation
 from warta.records import Article, Event, Sentence, Timex
 from warta.stemmer import stem
 
@@ -46,20 +46,14 @@ class DateCues:
     new_episode: frozenset[str]
 
 
-def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
 @cache
 def cues(pack: LanguagePack) -> DateCues:
     y = pack.yaml("cues.yaml")
     relay = [str(w).lower() for w in y.get("relay_cues", []) if not str(w).endswith(":")]
     return DateCues(
         # the relay cue, a short source name (no clause, quotation or other date in it), then the date
-        relay=re.compile(rf"\b(?:{_alternation(relay)})\s+[^.,;:\"“”\d]{{1,50}}?,?\s*$", re.I),
-        anaphora=re.compile(
-            rf"\b(?:{_alternation([str(w) for w in y.get('episode_anaphora', [])])})\b", re.I
-        ),
+        relay=re.compile(rf"\b(?:{phrase_alternation(relay)})\s+[^.,;:\"“”\d]{{1,50}}?,?\s*$", re.I),
+        anaphora=re.compile(rf"\b(?:{phrase_alternation(y.get('episode_anaphora', []))})\b", re.I),
         new_episode=frozenset(str(w).lower() for w in y.get("new_episode", [])),
     )
 

@@ -11,16 +11,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from warta.lang import LanguagePack
+from warta.lang import LanguagePack, phrase_alternation
 
 _BETWEEN = (
     r"(?:(?:kantor\s+berita|media|laman(?:\s+resmi)?|situs(?:\s+web)?|surat\s+kabar|harian"
     r"|stasiun\s+televisi|televisi|koran)\s+)?"
 )
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 @cache
@@ -30,7 +26,9 @@ def _regex(pack: LanguagePack) -> re.Pattern[str] | None:
     agencies = [str(a) for a in y.get("news_agencies", [])]
     if not agencies:
         return None
-    return re.compile(rf"\b(?:{_alt(cues)})\s+{_BETWEEN}(?P<agency>{_alt(agencies)})\b", re.I)
+    return re.compile(
+        rf"\b(?:{phrase_alternation(cues)})\s+{_BETWEEN}(?P<agency>{phrase_alternation(agencies)})\b", re.I
+    )
 
 
 def find_relays(text: str, pack: LanguagePack) -> list[str]:

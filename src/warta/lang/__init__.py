@@ -7,6 +7,8 @@ A pack is a folder (``warta/lang/<code>/``) of TSV and YAML files. Code reads th
 from __future__ import annotations
 
 import csv
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -35,6 +37,13 @@ class LanguagePack:
         """A plain word list: one entry per line, ``#`` starts a comment."""
         text = (self.root / name).read_text(encoding="utf-8")
         return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def phrase_alternation(phrases: Iterable[object]) -> str:
+    """A regular-expression alternation of lexicon phrases, longest first, each escaped; a space inside a
+    phrase matches any run of whitespace ("kantor berita" also matches a line break between the words)."""
+    words = sorted((str(p) for p in phrases), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
 @cache
