@@ -216,12 +216,6 @@ def find_verbs(toks: list[Tok], lex: Lexicon) -> list[VerbHit]:
     return hits
 
 
-def _token_before(toks: list[Tok], t: Tok) -> str:
-    """The lower-case token right before ``t`` ("" at the start)."""
-    i = toks.index(t)
-    return toks[i - 1].low if i else ""
-
-
 def _clause_bounds(s: Sentence, toks: list[Tok], v: VerbHit, verbs: list[VerbHit]) -> tuple[int, int]:
     """Character offsets (article text) of the clause holding the verb."""
     vstart = toks[v.first].start
@@ -233,15 +227,15 @@ def _clause_bounds(s: Sentence, toks: list[Tok], v: VerbHit, verbs: list[VerbHit
         elif pos > toks[v.last].end:
             right = min(right, pos)
             break
-    for t in toks:
+    for i, t in enumerate(toks):
         if t.low in {"bahwa", "agar", "supaya"} and t.end <= vstart:
             left = max(left, t.end)
         elif t.low in _TOPIC and t.start > toks[v.last].end:
             right = min(right, t.start)  # "memperingatkan X tentang Y": Y is the topic, not the target
         elif t.low in _REASON and t.start > toks[v.last].end:
             right = min(right, t.start)  # "mengkritik rencana itu dengan alasan bahwa ... Moskow": a reason
-        elif t.low == "tengah" and t.start > toks[v.last].end and _token_before(toks, t) == "di":
-            right = min(right, t.start - 3)  # "... di tengah pengaruh China yang meningkat": a setting
+        elif t.low == "tengah" and i and toks[i - 1].low == "di" and t.start > toks[v.last].end:
+            right = min(right, toks[i - 1].start)  # "... di tengah pengaruh China yang meningkat": a setting
     return left, right
 
 

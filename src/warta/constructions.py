@@ -12,21 +12,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Protocol
 
 from warta.lang import LanguagePack
-from warta.nominal import NominalHit, NounEntry
+from warta.nominal import NominalHit, NounEntry, TokenLike
 from warta.records import Actor, Mention, Sentence
 
 DEMAND = ("REQUEST", "100", -5.0)  # CAMEO 100 "demand", its Goldstein weight
 _SPEAKER_GAP = 3  # words between the speaker and the speech verb ("Kiev tetap bersikeras")
 _SUBJECT_GAP = 2  # words between the demanded actor and "harus" ("Moskow tetap harus")
-
-
-class _Token(Protocol):
-    start: int
-    end: int
-    low: str
 
 
 @dataclass(frozen=True)
@@ -45,7 +38,7 @@ def _cues(pack: LanguagePack) -> _Cues:
 
 
 def find_demands(
-    text: str, s: Sentence, toks: Sequence[_Token], actors: list[Mention], pack: LanguagePack
+    text: str, s: Sentence, toks: Sequence[TokenLike], actors: list[Mention], pack: LanguagePack
 ) -> list[NominalHit]:
     c = _cues(pack)
     out: list[NominalHit] = []
@@ -79,6 +72,6 @@ def find_demands(
     return out
 
 
-def _obliged(text: str, end: int, toks: Sequence[_Token], c: _Cues) -> bool:
+def _obliged(text: str, end: int, toks: Sequence[TokenLike], c: _Cues) -> bool:
     following = [t.low for t in toks if t.start >= end][: _SUBJECT_GAP + 1]
     return bool(c.obligation.intersection(following))

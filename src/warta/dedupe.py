@@ -32,10 +32,6 @@ def signature(text: str) -> list[int]:
     return [int(v) for v in mh.hashvalues]
 
 
-def similarity(a: list[int] | np.ndarray, b: list[int] | np.ndarray) -> float:
-    return float(np.mean(np.asarray(a, dtype=np.uint64) == np.asarray(b, dtype=np.uint64)))
-
-
 BANDS, ROWS = 8, 8  # datasketch's optimum for threshold 0.7 over 64 permutations
 _MERGE_AT = 4096  # new entries kept in a dict until they are merged into the sorted band arrays
 

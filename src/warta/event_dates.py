@@ -111,6 +111,16 @@ def _told(phrase: str, earlier: list[Event]) -> Event | None:
     return None
 
 
+def _earlier(timexes: list[Timex], text: str, start: int, end: int, dc: DateCues) -> list[Timex]:
+    """The calendar dates between ``start`` and ``end`` (the paragraph before a sentence), relayed reports'
+    dates left out."""
+    return [
+        t
+        for t in timexes
+        if start <= t.start < end and t.first_day and t.precision and not is_report_date(t, text, start, dc)
+    ]
+
+
 def event_date(
     s: Sentence,
     timexes: list[Timex],
@@ -150,14 +160,7 @@ def event_date(
         told = _told(anaphor.group(), earlier or [])
         if not _event_nouns(anaphor.group()):
             # "Ini terjadi ketika ...": the occasion may be an expression of the sentences before
-            back = [
-                t
-                for t in timexes
-                if (para_start if para_start is not None else s.start) <= t.start < s.start
-                and t.first_day
-                and t.precision
-                and not is_report_date(t, art.text, para_start or 0, dc)
-            ]
+            back = _earlier(timexes, art.text, s.start if para_start is None else para_start, s.start, dc)
             if back and (told is None or back[-1].start > told.verb_start):
                 return back[-1].first_day, back[-1].precision or "day", "episode"
         if told:
@@ -165,12 +168,8 @@ def event_date(
     if para_start is not None and not dc.new_episode & opening_words:
         before = [
             t
-            for t in timexes
-            if para_start <= t.start < s.start
-            and t.first_day
-            and t.precision in {"day", "week"}
-            and not is_report_date(t, art.text, para_start, dc)
-            and not _anchor(t, art.text)
+            for t in _earlier(timexes, art.text, para_start, s.start, dc)
+            if t.precision in {"day", "week"} and not _anchor(t, art.text)
         ]
         if before:
             return before[-1].first_day, before[-1].precision or "day", "paragraph"

@@ -17,6 +17,7 @@ from typing import Any
 
 import duckdb
 
+from warta import merge
 from warta.relays import same_source
 from warta.store import iter_rows
 
@@ -109,13 +110,10 @@ def _independent(rows: list[dict[str, Any]]) -> int:
     return len({root(a) for a in ids})
 
 
-_PRECISION_RANK = {"day": 0, "week": 1, "on_or_before": 2, "on_or_after": 2, "month": 3, "year": 4}
-
-
 def _record(rows: list[dict[str, Any]]) -> dict[str, Any]:
     first = rows[0]
     # the group's date is its most precise report's: "Kamis (4/5)" beats an undated report of 6 May
-    dated = min(rows, key=lambda r: (_PRECISION_RANK.get(r["date_precision"], 9), r["date"] or date.max))
+    dated = min(rows, key=lambda r: (merge.RANK.get(r["date_precision"], 9), r["date"] or date.max))
     docs: dict[str, dict[str, Any]] = {}
     for r in rows:
         if r["article_id"] in docs:

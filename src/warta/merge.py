@@ -18,7 +18,8 @@ so that "bertemu pada Maret" does not swallow every March meeting. The group tak
 precise member. Events of an undated article stay within that article.
 
 Everything here is a pure function of the events of one block, so the result does not depend on the
-order in which documents arrived (the store re-runs it for every block a batch touches).
+order in which documents arrived (the store re-runs it, after every batch, for the events near the
+new ones: ``Store._remerge``).
 """
 
 from __future__ import annotations
@@ -63,7 +64,6 @@ class Dated:
     date: date | None
     precision: str
     article_id: str
-    date_source: str = "timex"
 
 
 def interval(d: date | None, precision: str) -> tuple[date, date] | None:
@@ -85,7 +85,8 @@ def interval(d: date | None, precision: str) -> tuple[date, date] | None:
     return d, d
 
 
-_RANK = {"day": 0, "week": 1, "on_or_before": 2, "on_or_after": 2, "month": 3, "year": 4}
+# narrowest first: the order the merge takes events in, and which report gives a group its date
+RANK = {"day": 0, "week": 1, "on_or_before": 2, "on_or_after": 2, "month": 3, "year": 4}
 
 
 @dataclass
@@ -123,7 +124,7 @@ def _cluster_block(items: list[Dated]) -> list[_Group]:
     undated: dict[str, _Group] = {}
 
     def order(e: Dated) -> tuple[int, date, str]:
-        return _RANK.get(e.precision, 9), e.date or date.min, e.id
+        return RANK.get(e.precision, 9), e.date or date.min, e.id
 
     for e in sorted(items, key=order):
         span = interval(e.date, e.precision)

@@ -21,7 +21,9 @@ _LOOKBACK = 2  # tokens between the preposition and the noun ("dalam sebuah pert
 _RECIPROCAL = re.compile(r"^\s*(?:keduanya|kedua\s+(?:belah\s+)?pihak|kedua\s+negara)\b", re.I)
 
 
-class _Token(Protocol):
+class TokenLike(Protocol):
+    """What these rules need of a token (the coder's ``Tok``): its offsets and lower-case form."""
+
     start: int
     end: int
     low: str
@@ -70,7 +72,7 @@ def _lexicon(pack: LanguagePack) -> _Lex:
 def find_nominal(
     text: str,
     s: Sentence,
-    toks: Sequence[_Token],
+    toks: Sequence[TokenLike],
     main_verbs: Sequence[int],
     actors: list[Mention],
     earlier: list[Event],
@@ -118,7 +120,7 @@ def find_nominal(
     return out
 
 
-def _noun_at(toks: Sequence[_Token], i: int, lex: _Lex) -> NounEntry | None:
+def _noun_at(toks: Sequence[TokenLike], i: int, lex: _Lex) -> NounEntry | None:
     w = toks[i].low
     base = w[:-3] if w.endswith("nya") and w[:-3] in lex.by_first else w
     for e in lex.by_first.get(base, ()):

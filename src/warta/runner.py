@@ -36,6 +36,11 @@ class Executor(Protocol):
 # ---------------------------------------------------------------------------------------- executors
 
 
+def _parts(docs: list[Document], size: int) -> list[list[Document]]:
+    """A window cut into tasks of ``size`` documents."""
+    return [docs[i : i + size] for i in range(0, len(docs), size)]
+
+
 def _analyse_many(docs: list[Document]) -> list[Analysis]:
     from warta.pipeline import analyse
 
@@ -69,8 +74,7 @@ class LocalPool:
         self.pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm)
 
     def map(self, docs: list[Document]) -> Iterator[Analysis]:
-        parts = [docs[i : i + self.chunk] for i in range(0, len(docs), self.chunk)]
-        for result in self.pool.map(_analyse_many, parts):
+        for result in self.pool.map(_analyse_many, _parts(docs, self.chunk)):
             yield from result
 
     def close(self) -> None:
@@ -97,8 +101,7 @@ class DaskExecutor:
             self.client = Client(address)
 
     def map(self, docs: list[Document]) -> Iterator[Analysis]:
-        parts = [docs[i : i + self.chunk] for i in range(0, len(docs), self.chunk)]
-        futures = self.client.map(_analyse_many, parts, pure=False)
+        futures = self.client.map(_analyse_many, _parts(docs, self.chunk), pure=False)
         for fut in futures:  # in submission order: the writer sees the input order
             yield from fut.result()
 
@@ -192,9 +195,10 @@ def run(
         window.clear()
 
     def drain() -> bool:
-        """Store the oldest window in flight; False when --strict says stop."""
-        analyses = []
-        for an in pending.popleft():
+        """Store the oldest window in flight (at most ``batch_size`` documents: one transaction); False
+        when --strict says stop."""
+        analyses = list(pending.popleft())
+        for an in analyses:
             report.analysed += 1
             for note in an.warnings:
                 hooks.warning(f"{an.document.origin}: {note}")
@@ -202,10 +206,6 @@ def run(
                 err = InputError(an.document.origin, an.error)
                 report.failures.append(err)
                 hooks.skipped(err)
-            analyses.append(an)
-            if len(analyses) >= batch_size:
-                report.totals.add(store.write(analyses))
-                analyses.clear()
         if analyses:
             report.totals.add(store.write(analyses))
         store.release()  # readers (warta serve) may look in until the next batch
@@ -229,14 +229,3 @@ def run(
     report.stopped = strict and bool(report.failures)
     return report
 
-
-def analyses_of(docs: Iterable[Document], executor: Executor, window: int = 200) -> Iterator[Analysis]:
-    """The analyses of ``docs`` in order, through ``executor`` (for tests and benchmarks)."""
-    buf: list[Document] = []
-    for d in docs:
-        buf.append(d)
-        if len(buf) >= window:
-            yield from executor.map(buf)
-            buf = []
-    if buf:
-        yield from executor.map(buf)

@@ -456,7 +456,7 @@ class Store:
             WITH cand AS (
                 SELECT id, merge_key FROM events
                 WHERE block_key IN (SELECT unnest($blocks)) AND date BETWEEN $lo AND $hi)
-            SELECT id, block_key, date, date_precision, article_id, date_source, merge_key FROM events
+            SELECT id, block_key, date, date_precision, article_id, merge_key FROM events
             WHERE block_key IN (SELECT unnest($blocks))
               AND (id IN (SELECT id FROM cand)
                    OR merge_key IN (SELECT merge_key FROM cand WHERE merge_key IS NOT NULL)
@@ -464,8 +464,8 @@ class Store:
             """,
             {"blocks": blocks, "lo": lo, "hi": hi, "articles": articles},
         ).fetchall()
-        groups = merge.cluster(merge.Dated(r[0], r[1], r[2], r[3], r[4], r[5]) for r in found)
-        changed = [{"id": r[0], "merge_key": groups[r[0]]} for r in found if groups[r[0]] != r[6]]
+        groups = merge.cluster(merge.Dated(*r[:5]) for r in found)
+        changed = [{"id": r[0], "merge_key": groups[r[0]]} for r in found if groups[r[0]] != r[5]]
         if changed:
             upd = pa.Table.from_pylist(changed)  # noqa: F841 -- read by DuckDB's replacement scan
             self.con.execute("UPDATE events SET merge_key = upd.merge_key FROM upd WHERE events.id = upd.id")
