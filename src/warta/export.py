@@ -18,7 +18,6 @@ from typing import Any
 import duckdb
 
 from warta import merge
-from warta.relays import same_source
 from warta.store import iter_rows
 
 
@@ -99,15 +98,14 @@ def _independent(rows: list[dict[str, Any]]) -> int:
         return x
 
     docs = {r["article_id"]: r for r in rows}
+    first_with: dict[str, str] = {}  # agency (lower case) -> the first document relaying it
     for aid, r in docs.items():
         if r["duplicate_of"]:
             parent[root(aid)] = root(r["duplicate_of"])
-    ids = sorted(docs)
-    for i, a in enumerate(ids):
-        for b in ids[i + 1 :]:
-            if same_source(docs[a]["relays"] or [], docs[b]["relays"] or []):
-                parent[root(a)] = root(b)
-    return len({root(a) for a in ids})
+        for agency in r["relays"] or []:
+            other = first_with.setdefault(agency.lower(), aid)
+            parent[root(aid)] = root(other)
+    return len({root(a) for a in docs})
 
 
 def _record(rows: list[dict[str, Any]]) -> dict[str, Any]:

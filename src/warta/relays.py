@@ -44,7 +44,3 @@ def find_relays(text: str, pack: LanguagePack) -> list[str]:
             out.append(name)
     return out
 
-
-def same_source(a: list[str] | tuple[str, ...], b: list[str] | tuple[str, ...]) -> bool:
-    """Two articles that relay the same agency are not independent sources of what they share."""
-    return bool({x.lower() for x in a} & {x.lower() for x in b})
