@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import ahocorasick
@@ -77,6 +77,8 @@ class Gazetteer:
     automaton: ahocorasick.Automaton
     stop: frozenset[str]
     people: tuple[tuple[tuple[str, ...], Entry], ...] = ()  # lower-cased name tokens -> person entry
+    # the same, by the initials of their tokens: names alike enough share them (see _similar)
+    by_initials: dict[str, tuple[tuple[tuple[str, ...], Entry], ...]] = field(default_factory=dict)
     title_heads: frozenset[str] = frozenset()  # first words of titles: "penasihat", "juru", ...
 
     def find(self, text: str) -> list[tuple[int, int, Entry]]:
@@ -180,7 +182,16 @@ def gazetteer(pack: LanguagePack) -> Gazetteer:
         if e.kind == "person" and len(e.name.split()) >= 2
     )
     heads = frozenset(e.name.lower().split()[0] for es in table.values() for e in es if e.kind == "title")
-    return Gazetteer(auto, stop, people, heads)
+    by_initials: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
+    for key, e in people:
+        by_initials.setdefault(_initials(key), []).append((key, e))
+    return Gazetteer(
+        auto, stop, people, title_heads=heads, by_initials={k: tuple(v) for k, v in by_initials.items()}
+    )
+
+
+def _initials(toks: tuple[str, ...]) -> str:
+    return "".join(t[0] for t in toks)
 
 
 def _similar(a: tuple[str, ...], b: tuple[str, ...]) -> float:
@@ -199,7 +210,7 @@ def known_person(name: str, gz: Gazetteer) -> Entry | None:
     if len(toks) < 2:
         return None
     best, best_score = None, float(FUZZY_NAME)
-    for key, e in gz.people:
+    for key, e in gz.by_initials.get(_initials(toks), ()):
         sc = _similar(toks, key)
         if sc >= best_score:
             best, best_score = e, sc

@@ -15,8 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
-from typing import Protocol
+from functools import cache, lru_cache
+from typing import NamedTuple, Protocol
 
 from warta.actors import place_of
 from warta.anaphora import stand_in_pairs, stand_in_subject
@@ -95,8 +95,7 @@ def lexicon(pack: LanguagePack) -> Lexicon:
     )
 
 
-@dataclass(frozen=True)
-class Tok:
+class Tok(NamedTuple):  # a tuple: one is built for every word of every sentence
     start: int  # offset in the article text
     end: int
     text: str
@@ -105,11 +104,12 @@ class Tok:
 
 
 def tokens(s: Sentence) -> list[Tok]:
-    out = []
-    for m in _TOKEN.finditer(s.text):
-        w = m.group()
-        out.append(Tok(s.start + m.start(), s.start + m.end(), w, w.lower(), stem(w)))
-    return out
+    base = s.start
+    return [
+        Tok(base + m.start(), base + m.end(), w, w.lower(), stem(w))
+        for m in _TOKEN.finditer(s.text)
+        for w in (m.group(),)
+    ]
 
 
 @dataclass(frozen=True)
@@ -123,6 +123,7 @@ class VerbHit:
 _ENCLITIC = ("nya", "lah", "kah", "pun")
 
 
+@lru_cache(maxsize=100_000)
 def affix_class(word: str) -> tuple[str, str]:
     """(prefix class, suffix) of a surface word: M (me-/di-), P (memper-/diper-), B (ber-), T (ter-),
     N (other affixed forms, nouns) or 0 (a bare root); suffix "kan", "i" or "".
@@ -177,9 +178,14 @@ def _filler(t: Tok) -> bool:
     return t.text.isdigit() or (t.text.islower() and affix_class(t.low)[0] in {"0", "N"} and len(t.low) <= 12)
 
 
+@lru_cache(maxsize=20_000)
+def _pattern_words(pattern: str) -> tuple[str, ...]:
+    return tuple(pattern.lower().split())
+
+
 def _match_at(toks: list[Tok], i: int, e: VerbEntry) -> int | None:
     """Index of the last token of pattern ``e`` starting at token ``i``, or None."""
-    words = e.pattern.lower().split()
+    words = _pattern_words(e.pattern)
     if not _word_matches(toks[i], words[0], e.stems[0]):
         return None
     last = i
@@ -205,7 +211,7 @@ def find_verbs(toks: list[Tok], lex: Lexicon) -> list[VerbHit]:
                 last = _match_at(toks, i, e)
                 if last is None:
                     continue
-                first_word = e.pattern.split()[0].lower()
+                first_word = _pattern_words(e.pattern)[0]
                 hit = VerbHit(i, last, e, toks[i].low.startswith("di") and not first_word.startswith("di"))
                 break
         if hit:

@@ -285,66 +285,78 @@ def _runs(tokens: Sequence[str], cls: Sequence[str]) -> list[list[str]]:
     return out
 
 
+@lru_cache(maxsize=200_000)
+def _word_features(word: str) -> tuple[tuple[str, ...], str, str, str | None, tuple[str, str, str] | None]:
+    """What a token contributes on its own, whatever its neighbours: its features, lower-case form, word
+    class, lexicon status and word-list entry. Cached: news repeats its words."""
+    _, _, person_tokens, stop = _gazetteer()
+    w = word.lower()
+    cls = _word_class(word)
+    lexical = _in_lexicon(w)
+    info = _words().get(w)
+    f = [
+        "b",
+        "w=" + w,
+        "c=" + cls,
+        "sh=" + _shape(word),
+        "s2=" + w[-2:],
+        "s3=" + w[-3:],
+        "p2=" + w[:2],
+        "p3=" + w[:3],
+        "len=" + str(min(len(w), 8)),
+    ]
+    if len(w) > 4 and w.isalpha():
+        for p in _PREFIXES:
+            if w.startswith(p):
+                f.append("pre=" + p)
+                break
+        for sfx in _SUFFIXES:
+            if w.endswith(sfx):
+                f.append("suf=" + sfx)
+                break
+    if _DIGIT.search(w) and not w.isdigit():
+        f.append("hasdigit")
+    if lexical:
+        f.append("lex=" + lexical)
+        if cls == "title":
+            f.append("lex.cap=" + lexical)
+    if w in stop:
+        f.append("stop")
+    if w in person_tokens and word[:1].isupper():
+        f.append("pertok")
+    if info:
+        pos, nnp, bits = info
+        f.extend(("pos=" + pos, "nnp=" + nnp, "cl2=" + bits[:2], "cl4=" + bits[:4], "cl6=" + bits[:6]))
+        f.append("cl8=" + bits)
+        f.append(f"nnp|c={nnp}|{cls}")
+    else:
+        f.append("oov")
+    return tuple(f), w, cls, lexical, info
+
+
 def sent_features(tokens: Sequence[str]) -> list[list[str]]:
     """CRFsuite attribute lists (binary features ``name=value``) for one sentence."""
-    _, _, person_tokens, stop = _gazetteer()
     marks = _gazetteer_marks(tokens)
-    low = [t.lower() for t in tokens]
-    cls = [_word_class(t) for t in tokens]
-    lexical = [_in_lexicon(w) for w in low]
-    words = _words()
-    info = [words.get(w) for w in low]
+    static = [_word_features(t) for t in tokens]
+    low = [x[1] for x in static]
+    cls = [x[2] for x in static]
+    lexical = [x[3] for x in static]
+    info = [x[4] for x in static]
     runs = _runs(tokens, cls)
     n = len(tokens)
     feats: list[list[str]] = []
-    for i, word in enumerate(tokens):
+    for i in range(n):
         w = low[i]
-        f = [
-            "b",
-            "w=" + w,
-            "c=" + cls[i],
-            "sh=" + _shape(word),
-            "s2=" + w[-2:],
-            "s3=" + w[-3:],
-            "p2=" + w[:2],
-            "p3=" + w[:3],
-            "len=" + str(min(len(w), 8)),
-        ]
+        f = list(static[i][0])
         if i == 0:
             f.append("BOS")
         elif i == n - 1:
             f.append("EOS")
-        if len(w) > 4 and w.isalpha():
-            for p in _PREFIXES:
-                if w.startswith(p):
-                    f.append("pre=" + p)
-                    break
-            for s in _SUFFIXES:
-                if w.endswith(s):
-                    f.append("suf=" + s)
-                    break
-        if _DIGIT.search(w) and not w.isdigit():
-            f.append("hasdigit")
-        if lexical[i]:
-            f.append("lex=" + lexical[i])
-            if cls[i] == "title":
-                f.append("lex.cap=" + lexical[i])
-        if w in stop:
-            f.append("stop")
-        if w in person_tokens and word[:1].isupper():
-            f.append("pertok")
         if i == 0 and cls[i] == "title":
             f.append("cap@BOS")
         for m in marks[i]:
             f.append("g:" + m)
         f.extend(runs[i])
-        if info[i]:
-            pos, nnp, bits = info[i]
-            f.extend(("pos=" + pos, "nnp=" + nnp, "cl2=" + bits[:2], "cl4=" + bits[:4], "cl6=" + bits[:6]))
-            f.append("cl8=" + bits)
-            f.append(f"nnp|c={nnp}|{cls[i]}")
-        else:
-            f.append("oov")
         for d in (-2, -1, 1, 2):
             j = i + d
             if 0 <= j < n:

@@ -257,6 +257,7 @@ class Store:
         batch_articles: set[str] = set()
         lsh = self._near_index()
         new_sigs: list[tuple[str, list[int]]] = []
+        stored = self._stored_articles([a.article.id for a in analyses if a.article is not None])
         for an in analyses:
             doc = an.document
             if doc.id in known or doc.id in batch_docs:
@@ -278,11 +279,7 @@ class Store:
                 )
                 continue
             art = an.article
-            exists = (
-                art.id in batch_articles
-                or self.con.execute("SELECT 1 FROM articles WHERE id = ?", [art.id]).fetchone()
-            )
-            if exists:
+            if art.id in batch_articles or art.id in stored:
                 stats.duplicates += 1
                 rows["documents"].append(
                     {
@@ -469,6 +466,13 @@ class Store:
         if changed:
             upd = pa.Table.from_pylist(changed)  # noqa: F841 -- read by DuckDB's replacement scan
             self.con.execute("UPDATE events SET merge_key = upd.merge_key FROM upd WHERE events.id = upd.id")
+
+    def _stored_articles(self, ids: list[str]) -> set[str]:
+        """Which of these article ids the database holds (one query for the batch)."""
+        if not ids:
+            return set()
+        found = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
+        return {r[0] for r in found}
 
     def _published(self, article_id: str, pending: list[dict[str, Any]]) -> date | None:
         for row in pending:

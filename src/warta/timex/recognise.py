@@ -7,8 +7,23 @@ import re
 from warta.timex.builders import _rel_class
 from warta.timex.model import _Cand, _key, _Lex
 
+_RECENT: dict[tuple[int, str], tuple[_Cand, ...]] = {}  # the last few texts: a document asks twice
 
-def _candidates(text: str, lex: _Lex) -> list[_Cand]:
+
+def _candidates(text: str, lex: _Lex) -> tuple[_Cand, ...]:
+    """The expressions of ``text`` before normalisation. The pipeline asks for the same text more than once
+    (publication-year inference, then the article's timexes), so the last few answers are kept."""
+    key = (id(lex), text)
+    hit = _RECENT.get(key)
+    if hit is None:
+        hit = tuple(_propose(text, lex))
+        if len(_RECENT) >= 4:
+            _RECENT.pop(next(iter(_RECENT)))
+        _RECENT[key] = hit
+    return hit
+
+
+def _propose(text: str, lex: _Lex) -> list[_Cand]:
     # Rules are only tried where a word that can start them begins (much faster than
     # scanning every rule over every character); per rule, matches do not overlap.
     out: list[_Cand] = []
