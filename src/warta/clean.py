@@ -202,10 +202,10 @@ def _title_place(place: str) -> str:
     return re.sub(r",\s?(\w{2})$", lambda m: ", " + m.group(1).upper(), out)
 
 
-def _contained(short: list[str], long: list[str], threshold: float = 0.9) -> bool:
+def _contained(short: list[str], long: list[str], bag: set[str], threshold: float = 0.9) -> bool:
+    """Nine in ten words of the shorter paragraph ``short`` are words of ``long`` (``bag``: its word set)."""
     if not short or len(short) >= len(long):
         return False
-    bag = set(long)
     return sum(1 for w in short if w in bag) / len(short) >= threshold
 
 
@@ -320,11 +320,12 @@ def clean(text: str, pack: LanguagePack, *, title_hint: str | None = None) -> Cl
     story: list[str] = []
     seen: set[str] = set()
     bags = [words(p) for p in paragraphs]
+    sets = [set(b) for b in bags]
     for i, para in enumerate(paragraphs):
         key = " ".join(bags[i])
         short_label = len(bags[i]) <= 6 and not _TERMINAL.search(para)
         caption = len(bags[i]) < 60 and any(
-            _contained(bags[i], bags[j]) for j in range(len(paragraphs)) if j != i
+            _contained(bags[i], bags[j], sets[j]) for j in range(len(paragraphs)) if j != i
         )
         if key in seen or short_label or caption or not key:
             removed += 1
