@@ -135,8 +135,14 @@ def analyze(
         stack.callback(executor.close)
         with progress:
             task = progress.add_task("files", total=n_files, name="")
+
+            def skipped(e: InputError) -> None:
+                _skipped(str(e))
+                if strict:  # at once: not after the failures that follow it in the same file or window
+                    raise _StrictStop(e)
+
             hooks = Hooks(
-                skipped=lambda e: _skipped(str(e)),
+                skipped=skipped,
                 warning=_warn,
                 file_started=lambda p: progress.update(task, name=p.name[:40]),
                 file_done=lambda p: progress.advance(task),
@@ -146,6 +152,9 @@ def analyze(
             except StoreError as exc:  # e.g. a reader held the file longer than the writer waits
                 _fail(str(exc))
                 raise typer.Exit(2) from None
+            except _StrictStop as stop:  # raised between transactions: what is stored stays whole
+                _fail(f"stopped at the first failure (--strict): {stop.error}")
+                raise typer.Exit(1) from None
         counts = store.counts()
     if report.stopped:
         _fail(f"stopped at the first failure (--strict): {report.failures[0]}")
@@ -155,6 +164,12 @@ def analyze(
         files = [i for i in inputs if not isinstance(i, InputError)]
         _summary(report.documents, files, report.failures, report.totals, counts, elapsed, db)
     raise typer.Exit(1 if report.failures else 0)
+
+
+class _StrictStop(Exception):
+    def __init__(self, error: InputError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 def _fail(line: str) -> None:

@@ -61,6 +61,8 @@ def _analyse(doc: Document, pack: LanguagePack, today: date) -> Analysis:
 
     published, source = _publication_date(doc, cleaned.date_text, page_date, cleaned.text, today)
     warnings = _date_warnings(doc.published, published, source, today)
+    if doc.encoding.startswith("utf-8 ("):  # sources.decode replaced some broken bytes
+        warnings.append(f"text is not valid UTF-8; read as {doc.encoding}")
     rules = rules_for(pack)
     outlet = cleaned.outlet or outlet_name(outlet_hint, rules) or _outlet_from_url(url, rules)
     article = Article(
