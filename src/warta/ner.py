@@ -285,7 +285,7 @@ def _runs(tokens: Sequence[str], cls: Sequence[str]) -> list[list[str]]:
     return out
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=30_000)
 def _word_features(word: str) -> tuple[tuple[str, ...], str, str, str | None, tuple[str, str, str] | None]:
     """What a token contributes on its own, whatever its neighbours: its features, lower-case form, word
     class, lexicon status and word-list entry. Cached: news repeats its words."""

@@ -438,28 +438,40 @@ class Store:
         return stats
 
     def _remerge(self, new: list[dict[str, Any]]) -> None:
-        """Re-run the merge where this batch's events can change it: the stored events of the same blocks
-        whose dates lie near the new ones (``merge.REACH``), with every other member of their groups, and
-        the undated events of the new articles (which only merge within their article)."""
+        """Re-run the merge where this batch's events can change it: the stored events of the same block
+        whose date intervals lie within ``merge.REACH`` of a new event's, with every other member of their
+        groups, and the undated events of the new articles (which only merge within their article).
+
+        Each new event looks only near its own dates, so what is read back is bounded by how dense the
+        corpus is around them, not by its size (a window spanning the whole batch read every stored
+        event of a busy dyad at every batch)."""
         if not new:
             return
+        near = [
+            {"block": r["block_key"], "lo": span[0] - merge.REACH, "hi": span[1] + merge.REACH}
+            for r in new
+            if r["date"] and (span := merge.interval(r["date"], r["date_precision"]))
+        ]
+        nw = pa.Table.from_pylist(  # noqa: F841 -- read by DuckDB's replacement scan
+            near, schema=pa.schema([("block", pa.string()), ("lo", pa.date32()), ("hi", pa.date32())])
+        )
         blocks = sorted({r["block_key"] for r in new})
-        spans = [merge.interval(r["date"], r["date_precision"]) for r in new if r["date"]]
-        lo = min((a for a, _ in spans), default=date.max) - merge.REACH
-        hi = max((b for _, b in spans), default=date.min) + merge.REACH
         articles = sorted({r["article_id"] for r in new if r["date"] is None})
         found = self.con.execute(
-            """
-            WITH cand AS (
-                SELECT id, merge_key FROM events
-                WHERE block_key IN (SELECT unnest($blocks)) AND date BETWEEN $lo AND $hi)
+            f"""
+            WITH spans AS (
+                SELECT id, merge_key, block_key, {_LO} AS lo, {_HI} AS hi FROM events
+                WHERE block_key IN (SELECT unnest($blocks)) AND date IS NOT NULL),
+            cand AS (
+                SELECT DISTINCT s.id, s.merge_key FROM spans s JOIN nw
+                ON s.block_key = nw.block AND s.lo <= nw.hi AND s.hi >= nw.lo)
             SELECT id, block_key, date, date_precision, article_id, merge_key FROM events
             WHERE block_key IN (SELECT unnest($blocks))
               AND (id IN (SELECT id FROM cand)
                    OR merge_key IN (SELECT merge_key FROM cand WHERE merge_key IS NOT NULL)
                    OR (date IS NULL AND article_id IN (SELECT unnest($articles))))
-            """,
-            {"blocks": blocks, "lo": lo, "hi": hi, "articles": articles},
+            """,  # noqa: S608 -- _LO and _HI are constants
+            {"blocks": blocks, "articles": articles},
         ).fetchall()
         groups = merge.cluster(merge.Dated(*r[:5]) for r in found)
         changed = [{"id": r[0], "merge_key": groups[r[0]]} for r in found if groups[r[0]] != r[5]]
@@ -485,6 +497,21 @@ class Store:
         batch = pa.Table.from_pylist(items)  # noqa: F841 -- read by DuckDB's replacement scan
         cols = ", ".join(f'"{c}"' for c in items[0])
         self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM batch")  # noqa: S608
+
+
+# an event's date interval in SQL, as merge.interval computes it
+_LO = f"""CASE date_precision
+    WHEN 'week' THEN CAST(date - (isodow(date) - 1) * INTERVAL 1 DAY AS DATE)
+    WHEN 'month' THEN CAST(date_trunc('month', date) AS DATE)
+    WHEN 'year' THEN CAST(date_trunc('year', date) AS DATE)
+    WHEN 'on_or_before' THEN CAST(date - INTERVAL {merge.WINDOW} DAY AS DATE)
+    ELSE date END"""
+_HI = f"""CASE date_precision
+    WHEN 'week' THEN CAST(date + (7 - isodow(date)) * INTERVAL 1 DAY AS DATE)
+    WHEN 'month' THEN CAST(last_day(date) AS DATE)
+    WHEN 'year' THEN CAST(date_trunc('year', date) + INTERVAL 1 YEAR - INTERVAL 1 DAY AS DATE)
+    WHEN 'on_or_after' THEN CAST(date + INTERVAL {merge.WINDOW} DAY AS DATE)
+    ELSE date END"""
 
 
 def _reason_group(reason: str) -> str:
