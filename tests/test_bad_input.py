@@ -94,3 +94,20 @@ def test_malformed_dates_are_said_and_the_article_kept(tmp_path: Path) -> None:
     con.close()
     # the story's own "Selasa (5/3/2024)" dates them instead
     assert [(str(d), s) for d, s in rows] == [("2024-03-05", "inferred")] * 3
+
+
+def test_lone_surrogates_from_a_caller_are_stored_replaced(tmp_path: Path) -> None:
+    """A Document built by a caller's own decoder may hold lone surrogates; UTF-8 (and DuckDB) cannot."""
+    from warta.pipeline import analyse
+    from warta.records import Document
+    from warta.store import Store
+
+    doc = Document(id="s1", origin="crawl\udc80.jsonl#3", text=GOOD.replace("hukum", "hukum \udc80\udcff"), title="Judul \udc9f")
+    an = analyse(doc)
+    assert an.error is None and an.article is not None
+    assert "\udc80" not in an.article.text and "\ufffd" in an.article.text
+    with Store(tmp_path / "s.duckdb") as store:
+        stats = store.write([an])
+        assert stats.stored == 1
+        origin = store.con.execute("SELECT origin FROM documents").fetchone()[0]
+    assert origin.startswith("crawl\ufffd")

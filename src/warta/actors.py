@@ -18,9 +18,11 @@ An organisation ending in a state ("Badan Keamanan Laut Indonesia") takes that s
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
+from itertools import accumulate
 
 import ahocorasick
 from rapidfuzz import fuzz
@@ -429,14 +431,17 @@ _OPENING = re.compile(r"[\s\W]*")
 def _unexplained(s: Sentence, found: list[Mention], gz: Gazetteer) -> list[tuple[int, int]]:
     """The capitalised words of the sentence (offsets in ``s.text``) that no mention covers, other than stop
     words and a common word capitalised because it opens the sentence: the recogniser looks only there."""
-    covered = [(m.start - s.start, m.end - s.start) for m in found]
+    covered = sorted((m.start - s.start, m.end - s.start) for m in found)
+    starts = [x for x, _ in covered]
+    reach = list(accumulate((y for _, y in covered), max))  # the furthest end among the first k spans
     opening = _OPENING.match(s.text)
     first = opening.end() if opening else 0
     out = []
     for m in _CAP_TOKEN.finditer(s.text):
         a, b = m.span()
         word = m.group().rstrip(".").lower()
-        if len(word) < 2 or word in gz.stop or any(x < b and y > a for x, y in covered):
+        k = bisect_left(starts, b)  # the spans that start before the word ends; one of them may cover it
+        if len(word) < 2 or word in gz.stop or (k and reach[k - 1] > a):
             continue
         if a <= first and ner._in_lexicon(word):
             continue

@@ -34,10 +34,28 @@ def load_resources(pack: LanguagePack) -> None:
 def analyse(doc: Document, pack: LanguagePack | None = None, *, today: date | None = None) -> Analysis:
     """Clean, gate, split, find actors and dates, code events and quotes for one document."""
     pack = pack or load_pack()
+    doc = _storable(doc)
     try:
         return _analyse(doc, pack, today or date.today())
     except Exception as exc:  # a bug must not stop the batch: report it against the file
         return Analysis(document=doc, error=f"internal error while analysing ({type(exc).__name__}: {exc})")
+
+
+_STRING_FIELDS = ("id", "origin", "text", "title", "outlet", "url", "published", "encoding")
+
+
+def _storable(doc: Document) -> Document:
+    """The document with any lone surrogate (from a caller's own decoding) replaced by U+FFFD: the
+    database, and UTF-8 generally, cannot hold one."""
+    bad = {}
+    for name in _STRING_FIELDS:
+        value = getattr(doc, name, None)
+        if isinstance(value, str) and not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                bad[name] = value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return replace(doc, **bad) if bad else doc
 
 
 def _analyse(doc: Document, pack: LanguagePack, today: date) -> Analysis:
