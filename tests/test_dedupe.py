@@ -32,3 +32,24 @@ def test_many_entries_survive_merging_into_sorted_bands() -> None:
         assert idx.query(list(sigs[i])) == (f"k{i}", 1.0)
     idx.add("k0", sigs[1])  # a key is added once
     assert idx.query(list(sigs[0])) == ("k0", 1.0)
+
+
+def test_signature_is_datasketch_2_default_minhash() -> None:
+    """warta writes out datasketch 2.0's MinHash so that stored signatures do not depend on the installed
+    datasketch; while 2.x is installed (dev extra), the two must agree value for value."""
+    import pytest
+
+    datasketch = pytest.importorskip("datasketch")
+    if not datasketch.__version__.startswith("2."):  # type: ignore[attr-defined]
+        pytest.skip("datasketch 2.x defines the scheme warta follows")
+    from datasketch import MinHash
+
+    from warta.dedupe import _WORD, SEED, SHINGLE
+
+    texts = ["", "satu", *(t for _, t, _ in corpus(25, seed=4))]
+    for text in texts:
+        toks = _WORD.findall(text.lower())
+        shingles = {" ".join(toks[i : i + SHINGLE]).encode() for i in range(max(1, len(toks) - SHINGLE + 1))}
+        ref = MinHash(num_perm=NUM_PERM, seed=SEED)
+        ref.update_batch(list(shingles))
+        assert signature(text) == [int(v) for v in ref.hashvalues]

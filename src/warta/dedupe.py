@@ -1,7 +1,13 @@
-"""Near-duplicate articles: MinHash signatures over word shingles, matched with LSH (datasketch).
+"""Near-duplicate articles: MinHash signatures over word shingles, matched with LSH.
 
 The signature is a pure function of the article text (computed in the per-document stage, so in
 parallel); the index is corpus-level and lives with the store.
+
+The signature is datasketch 2.0's default MinHash (SHA-1 32-bit hashes, MurmurHash3 pre-mix, affine
+permutations mod 2**32, seed 1), written out here so that it is fixed by warta rather than by whichever
+datasketch a user installs (1.x used another scheme, and stored signatures must stay comparable), and
+because importing datasketch pulls in SciPy: 48 MB and 0.6 s in every worker process, for these few lines.
+``tests/test_dedupe.py`` checks it against datasketch when that is installed.
 """
 
 from __future__ import annotations
@@ -11,7 +17,6 @@ import re
 from functools import cache
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 64
 SHINGLE = 4
@@ -19,17 +24,36 @@ THRESHOLD = 0.7  # estimated Jaccard similarity above which two articles are one
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+SEED = 1
+
+
 @cache
-def _template() -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=1)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """The affine maps h -> a*h + b (mod 2**32), a odd, drawn as datasketch draws them for ``SEED``."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 32-bit finaliser: spreads the bits of each hash before the affine maps."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
 
 
 def signature(text: str) -> list[int]:
+    """The MinHash of the article's 4-word shingles (lower-cased words): ``NUM_PERM`` 32-bit values."""
     toks = _WORD.findall(text.lower())
     shingles = {" ".join(toks[i : i + SHINGLE]).encode() for i in range(max(1, len(toks) - SHINGLE + 1))}
-    mh = _template().copy()
-    mh.update_batch(list(shingles))
-    return [int(v) for v in mh.hashvalues]
+    digests = b"".join(hashlib.sha1(sh).digest()[:4] for sh in shingles)
+    hv = _fmix32(np.frombuffer(digests, dtype="<u4").astype(np.uint32)).reshape(-1, 1)
+    a, b = _permutations()
+    with np.errstate(over="ignore"):
+        return (hv * a + b).min(axis=0).tolist()
 
 
 BANDS, ROWS = 8, 8  # datasketch's optimum for threshold 0.7 over 64 permutations
