@@ -144,7 +144,7 @@ def _outlet_in(line: str, rules: Rules) -> str | None:
     low = line.lower()
     for key, name in rules.outlets:
         for cand in (key, name.lower()):
-            if re.search(rf"(?<!\w){re.escape(cand)}(?!\w)", low):
+            if cand in low and re.search(rf"(?<!\w){re.escape(cand)}(?!\w)", low):
                 return name
     return None
 
