@@ -33,3 +33,10 @@ lint: install
 
 clean:
 	rm -rf $(VENV) out $(DB) $(DB).wal .pytest_cache .ruff_cache
+
+## fuzz: hypothesis fuzzing of the cleaner, the date normaliser, the JSONL reader and the whole pipeline
+## for MINUTES minutes in all (not part of `make test`); exit status 1 on any failure
+MINUTES ?= 5
+.PHONY: fuzz
+fuzz: install
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/fuzz.py --minutes $(MINUTES)

@@ -1,10 +1,14 @@
 """The dashboard's app and JSON API with FastAPI's TestClient, over a real DuckDB file built from the
-bundled corpus: pages, filters, evidence offsets, validation (422, never 500) and a writer's lock (503)."""
+bundled corpus: pages, filters, evidence offsets, validation (422, never 500), a writer's lock (503), and
+the limits: query time (504), memory and concurrency (503), page size, list length, dates, SQL-looking
+values, a connection that cannot write, and the bind address of ``warta serve``."""
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -14,7 +18,9 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from warta.cli import app as cli
-from warta.web import create_app
+from warta.web import app as web_app
+from warta.web import create_app, data
+from warta.web.data import Limits
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "corpus"
 
@@ -179,3 +185,200 @@ def test_a_writer_holding_the_lock_gives_503_then_the_next_request_works(
             break
         time.sleep(0.1)
     assert c.get("/api/meta").status_code == 200
+
+
+# ---------------------------------------------------------------- limits: time, memory, size, read-only
+
+
+def _fingerprint(db: Path) -> tuple:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        tables = sorted(r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall())
+        counts = tuple(con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables)
+    finally:
+        con.close()
+    return tuple(tables), counts, hashlib.sha256(db.read_bytes()).hexdigest()
+
+
+def test_limits_from_the_environment(capsys: pytest.CaptureFixture[str]) -> None:
+    assert Limits.from_env({}) == Limits()
+    lim = Limits.from_env({"WARTA_QUERY_TIMEOUT": "2.5", "WARTA_QUERY_MEMORY": "256MB",
+                           "WARTA_QUERY_THREADS": "1", "WARTA_MAX_QUERIES": "8"})
+    assert lim == Limits(timeout=2.5, memory="256MB", threads=1, concurrent=8)
+    assert Limits.from_env({"WARTA_QUERY_TIMEOUT": "0"}).timeout == 0  # 0 turns the time limit off
+    bad = Limits.from_env({"WARTA_QUERY_TIMEOUT": "ten", "WARTA_QUERY_MEMORY": "1'; SET x=1",
+                           "WARTA_QUERY_THREADS": "-3", "WARTA_MAX_QUERIES": "nan"})
+    assert bad == Limits()
+    err = capsys.readouterr().err
+    assert "WARTA_QUERY_TIMEOUT='ten'" in err and "WARTA_QUERY_MEMORY" in err and "using 10.0" in err
+
+
+def test_env_timeout_gives_504_with_a_message(corpus_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("WARTA_QUERY_TIMEOUT", "0.000001")  # over before the first query ends
+    c = TestClient(create_app(corpus_db), raise_server_exceptions=False)
+    for path in ("/api/events", "/api/meta", "/api/dyads", "/api/network", "/api/quotes"):
+        res = c.get(path)
+        assert res.status_code == 504, (path, res.text)
+        assert "took longer than" in res.json()["detail"] and "WARTA_QUERY_TIMEOUT" in res.json()["detail"]
+
+
+def test_a_slow_query_is_interrupted(corpus_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def slow(con: duckdb.DuckDBPyConnection) -> dict:
+        con.execute("SELECT sum(i) FROM range(100000000000) t(i)").fetchall()  # minutes, if not stopped
+        raise AssertionError("not interrupted")
+
+    c = TestClient(create_app(corpus_db, Limits(timeout=1.0)), raise_server_exceptions=False)
+    with monkeypatch.context() as m:
+        m.setattr(data, "summary", slow)
+        t0 = time.monotonic()
+        res = c.get("/api/meta")
+        took = time.monotonic() - t0
+    assert res.status_code == 504 and "longer than 1 s" in res.json()["detail"]
+    assert took < 10
+    assert c.get("/api/meta").status_code == 200  # the next request is not affected
+
+
+def test_a_query_over_its_memory_gives_503(corpus_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def big(con: duckdb.DuckDBPyConnection) -> dict:
+        con.execute("SELECT list(i) FROM range(50000000) t(i)").fetchall()
+        raise AssertionError("no memory limit")
+
+    monkeypatch.setattr(data, "summary", big)
+    c = TestClient(create_app(corpus_db, Limits(memory="20MB", threads=1)), raise_server_exceptions=False)
+    res = c.get("/api/meta")
+    assert res.status_code == 503 and "more memory than the 20MB" in res.json()["detail"]
+
+
+def test_requests_beyond_the_concurrency_limit_get_503(corpus_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    inside, release = threading.Event(), threading.Event()
+    real = data.summary
+
+    def held(con: duckdb.DuckDBPyConnection) -> dict:
+        inside.set()
+        release.wait(5)
+        return real(con)
+
+    monkeypatch.setattr(data, "summary", held)
+    c = TestClient(create_app(corpus_db, Limits(timeout=0.5, concurrent=1)), raise_server_exceptions=False)
+    first: list = []
+    t = threading.Thread(target=lambda: first.append(c.get("/api/meta")))
+    t.start()
+    try:
+        assert inside.wait(5)
+        t0 = time.monotonic()
+        res = c.get("/api/events")
+        assert res.status_code == 503 and "answering 1 queries already" in res.json()["detail"]
+        assert res.headers["retry-after"] and time.monotonic() - t0 < 5
+    finally:
+        release.set()
+        t.join(10)
+    assert first and first[0].status_code == 504  # held past its own time limit
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "needle"),
+    [
+        ("/api/quotes", {"limit": 501}, "less than or equal to 500"),
+        ("/api/quotes", {"code": ["CHN"] * 21}, "at most 20"),
+        ("/api/quotes", {"code": ",".join(["CHN", "RUS", "USA"] * 7)}, "at most 20"),
+        ("/api/quotes", {"code": "CHN,XYZ"}, "unknown actor code"),
+        ("/api/quotes", {"code": "CHN'; DROP TABLE events;--"}, "unknown actor code"),
+        ("/api/events", {"actor": "CHN'; DROP--"}, "unknown actor code"),
+        ("/api/events", {"source": "CHN' OR 1=1"}, "unknown actor code"),
+        ("/api/events", {"type": "CONSULT' OR '1'='1'--x"}, "at most 20"),
+        ("/api/events", {"type": "X') OR 1=1"}, "unknown PLOVER type"),
+        ("/api/events", {"since": "0001-01-01"}, "must lie between"),
+        ("/api/events", {"until": "9999-12-31"}, "must lie between"),
+        ("/api/timeline", {"a": "CHN", "b": "USA", "since": "1000-01-01"}, "must lie between"),
+        ("/api/events", {"outlet": "x" * 101}, "at most 100"),
+        ("/api/events", {"offset": 10**9}, "less than or equal to"),
+    ],
+)
+def test_limits_and_injection_attempts_give_422(
+    client: TestClient, path: str, params: dict, needle: str
+) -> None:
+    res = client.get(path, params=params)
+    assert res.status_code == 422, res.text
+    assert needle.lower() in res.text.lower()
+
+
+def test_injection_through_free_text_is_just_a_value(client: TestClient, corpus_db: Path) -> None:
+    before = _fingerprint(corpus_db)
+    for outlet in ("Kompas' OR '1'='1", "x'; DROP TABLE events;--", 'Kompas") OR ("1"="1', "%", "Kompas\x00"):
+        res = client.get("/api/events", params={"outlet": outlet})
+        assert res.status_code == 200, res.text
+        assert res.json()["total"] == 0  # no outlet has that name: the value was compared, not run
+        assert client.get("/api/network", params={"outlet": outlet}).json()["edges"] == []
+    assert client.get("/api/events", params={"outlet": "kompas"}).json()["total"] > 0  # the filter works
+    assert _fingerprint(corpus_db) == before
+
+
+def test_quotes_by_speaker_codes(client: TestClient) -> None:
+    every = client.get("/api/quotes", params={"limit": 500}).json()
+    assert every["codes"] == [] and every["quotes"]
+    assert all(q["speaker_code"] for q in every["quotes"])
+    code = every["quotes"][0]["speaker_code"]
+    mine = client.get("/api/quotes", params={"code": code.lower(), "limit": 500}).json()
+    assert mine["codes"] == [code] and mine["quotes"]
+    assert all(q["speaker_code"] == code for q in mine["quotes"])
+    assert len(mine["quotes"]) == sum(q["speaker_code"] == code for q in every["quotes"])
+    paged = client.get("/api/quotes", params={"code": code, "limit": 1, "offset": 1}).json()
+    assert paged["quotes"] == mine["quotes"][1:2]
+    assert "/api/quotes" in client.get("/openapi.json").json()["paths"]
+
+
+def test_timeline_periods_are_capped(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert client.get("/api/timeline", params={"a": "USA", "b": "CHN", "by": "day"}).status_code == 200
+    monkeypatch.setattr(web_app, "MAX_PERIODS", 1)
+    res = client.get("/api/timeline", params={"a": "USA", "b": "CHN", "by": "day"})
+    assert res.status_code == 422 and "periods" in res.json()["detail"]
+
+
+def test_the_connection_cannot_write(corpus_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = _fingerprint(corpus_db)
+    leak = tmp_path / "leak.csv"
+    attempts = [
+        "CREATE TABLE x (i INTEGER)",
+        "DROP TABLE events",
+        "DELETE FROM events",
+        "UPDATE articles SET outlet = 'x'",
+        "INSERT INTO quotes SELECT * FROM quotes",
+        f"COPY events TO '{leak}'",
+        f"EXPORT DATABASE '{tmp_path / 'dump'}'",
+        f"ATTACH '{tmp_path / 'other.duckdb'}' AS other",
+        "SET memory_limit = '100GB'",
+        "SET enable_external_access = true",
+        "SELECT * FROM read_csv('/etc/passwd')",
+        "INSTALL httpfs",
+    ]
+    failed: list[str] = []
+    real = data.summary
+
+    def try_writes(con: duckdb.DuckDBPyConnection) -> dict:
+        for sql in attempts:
+            try:
+                con.execute(sql)
+            except duckdb.Error:
+                failed.append(sql)
+        return real(con)
+
+    monkeypatch.setattr(data, "summary", try_writes)
+    c = TestClient(create_app(corpus_db), raise_server_exceptions=False)
+    assert c.get("/api/meta").status_code == 200
+    assert failed == attempts  # every one refused, through the very connection a request gets
+    with data.connect(corpus_db) as con:  # the report's connection (no memory or time limits)
+        for sql in attempts:
+            with pytest.raises(duckdb.Error):
+                con.execute(sql)
+    assert not leak.exists() and not (tmp_path / "dump").exists() and not (tmp_path / "other.duckdb").exists()
+    assert _fingerprint(corpus_db) == before
+
+
+def test_serve_binds_localhost_unless_told(corpus_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import uvicorn
+
+    calls: list[dict] = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(kw))
+    assert CliRunner().invoke(cli, ["serve", "--db", str(corpus_db)]).exit_code == 0
+    assert CliRunner().invoke(cli, ["serve", "--db", str(corpus_db), "--host", "0.0.0.0"]).exit_code == 0
+    assert [k["host"] for k in calls] == ["127.0.0.1", "0.0.0.0"]

@@ -1,15 +1,26 @@
 """The dashboard: a read-only FastAPI app over one warta database.
 
-``create_app(db_path)`` gives the app; ``warta serve`` runs it with uvicorn on 127.0.0.1. The page
-(``static/index.html`` and ``app.js``) reads the JSON API beside it; Plotly's JavaScript is served from the
-plotly wheel at ``/vendor/plotly.min.js``, so nothing is fetched from the internet. Each request opens the
-database read-only and closes it (see :mod:`warta.web.data` for what a writer's lock does).
+``create_app(db_path)`` gives the app; ``warta serve`` runs it with uvicorn on 127.0.0.1 (another address
+only with ``--host``). The page (``static/index.html`` and ``app.js``) reads the JSON API beside it;
+Plotly's JavaScript is served from the plotly wheel at ``/vendor/plotly.min.js``, so nothing is fetched
+from the internet. Each request opens the database read-only and closes it (see :mod:`warta.web.data` for
+what a writer's lock does and what the connection cannot do).
+
+Limits, so that one request cannot take the server down: pages of at most ``MAX_PAGE`` rows; dates between
+``MIN_DATE`` and ``MAX_DATE``; at most ``MAX_CODES`` codes in a list filter; short strings; a timeline of
+at most ``MAX_PERIODS`` periods; and the database work of a request under :class:`warta.web.data.Limits`
+(time, memory, threads, concurrent requests; from ``WARTA_QUERY_*`` environment variables). A request over
+its time gets 504, over its memory 503, and bad parameters 422 -- never a 500. Every query takes its values
+as parameters; no request value is ever put into SQL text.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -27,6 +38,9 @@ from warta.export import EventFilter
 from warta.web import charts, data
 
 MAX_PAGE = 500
+MAX_CODES = 20  # codes in one list filter (/api/quotes?code=...)
+MAX_PERIODS = 5000  # periods in one timeline (a daily series of 13 years)
+MIN_DATE, MAX_DATE = date(1800, 1, 1), date(2199, 12, 31)
 _CODE = re.compile(r"^[A-Z]{2,8}$")
 
 Since = Annotated[date | None, Query(description="First event date, YYYY-MM-DD.")]
@@ -40,6 +54,13 @@ A = Annotated[str, Query(description="First actor code, e.g. CHN.", min_length=1
 B = Annotated[str, Query(description="Second actor code, e.g. RUS.", min_length=1, max_length=12)]
 ByQ = Annotated[By, Query(description="day, week or month.")]
 Ordered = Annotated[bool, Query(description="Only a→b (default: both directions).")]
+CodesQ = Annotated[
+    list[str] | None,
+    Query(
+        alias="code",
+        description=f"Speaker codes (repeat the parameter or separate by commas), at most {MAX_CODES}.",
+    ),
+]
 
 
 def _static() -> Path:
@@ -57,9 +78,43 @@ def _unprocessable(msg: str) -> HTTPException:
     return HTTPException(status_code=422, detail=msg)
 
 
-def create_app(db_path: str | Path) -> FastAPI:
-    """The dashboard over ``db_path``, opened read-only for each request."""
+class _Codes:
+    """The actor codes a request may name: the language pack's, else those in the database (looked up
+    once per request, and only when a code is not the pack's)."""
+
+    def __init__(self, con: Any) -> None:
+        self.con, self._db = con, None
+
+    def __contains__(self, code: str) -> bool:
+        if code in data.pack_codes():
+            return True
+        if self._db is None:
+            self._db = data.db_codes(self.con)
+        return code in self._db
+
+
+def _periods(recs: list[dict[str, Any]], by: str) -> int:
+    """How many periods a filled timeline of these records spans (an upper bound)."""
+    days = sorted(r["date"] for r in recs if r.get("date"))
+    if not days:
+        return 0
+    try:
+        lo, hi = date.fromisoformat(days[0][:10]), date.fromisoformat(days[-1][:10])
+    except ValueError:
+        return 0
+    if by == "day":
+        return (hi - lo).days + 1
+    if by == "week":
+        return (hi - lo).days // 7 + 2
+    return (hi.year - lo.year) * 12 + hi.month - lo.month + 1
+
+
+def create_app(db_path: str | Path, limits: data.Limits | None = None) -> FastAPI:
+    """The dashboard over ``db_path``, opened read-only for each request, under ``limits`` (default:
+    :meth:`warta.web.data.Limits.from_env`)."""
     db = str(db_path)
+    limits = limits or data.Limits.from_env()
+    slots = threading.BoundedSemaphore(limits.concurrent)
     app = FastAPI(
         title="warta dashboard",
         version=__version__,
@@ -67,6 +122,21 @@ def create_app(db_path: str | Path) -> FastAPI:
         "aggregates per period, the actor network and the evidence sentence of every event.",
     )
     app.state.db_path = db
+    app.state.limits = limits
+
+    @contextmanager
+    def session() -> Iterator[Any]:
+        """One request's read-only connection, under the limits: waits for a free slot (503 if none comes
+        within the timeout), and stops the work when it runs over its time (504)."""
+        if not slots.acquire(timeout=limits.timeout or None):
+            raise data.DatabaseBusy(
+                f"the server is answering {limits.concurrent} queries already; try again in a moment"
+            )
+        try:
+            with data.connect(db, limits, timeout=limits.timeout or None) as con:
+                yield con
+        finally:
+            slots.release()
 
     @app.exception_handler(data.DatabaseBusy)
     async def _busy(request: Request, exc: data.DatabaseBusy) -> Response:
@@ -76,29 +146,49 @@ def create_app(db_path: str | Path) -> FastAPI:
     async def _missing(request: Request, exc: data.DatabaseMissing) -> Response:
         return _error(request, 503, str(exc), retry=False)
 
-    def check_code(con: Any, code: str | None, name: str) -> str | None:
+    @app.exception_handler(data.QueryTimeout)
+    async def _timeout(request: Request, exc: data.QueryTimeout) -> Response:
+        return _error(request, 504, str(exc), retry=False, title="Query too slow")
+
+    @app.exception_handler(data.QueryTooLarge)
+    async def _too_large(request: Request, exc: data.QueryTooLarge) -> Response:
+        return _error(request, 503, str(exc), retry=False, title="Query too large")
+
+    def check_code(known: Any, code: str | None, name: str) -> str | None:
         if code is None or code == "":
             return None
         c = code.strip().upper()
-        if not _CODE.match(c) or (c not in data.pack_codes() and c not in data.db_codes(con)):
+        if not _CODE.match(c) or c not in known:
             raise _unprocessable(
-                f"{name}: unknown actor code '{code}' (ISO 3166 alpha-3, an IGO code or WST)"
+                f"{name}: unknown actor code {_quote(code)} (ISO 3166 alpha-3, an IGO code or WST)"
             )
         return c
+
+    def check_codes(known: Any, codes: list[str] | None, name: str) -> list[str]:
+        raw = [c for item in codes or [] for c in item.split(",") if c.strip()]
+        if len(raw) > MAX_CODES:
+            raise _unprocessable(f"{name}: {len(raw)} codes; at most {MAX_CODES} in one request")
+        out = [check_code(known, c, name) for c in raw]
+        return list(dict.fromkeys(c for c in out if c))
 
     def check_type(t: str | None) -> str | None:
         if t is None or t == "":
             return None
         if t.strip().upper() not in PLOVER_TYPES:
-            raise _unprocessable(f"type: unknown PLOVER type '{t}' (one of {', '.join(PLOVER_TYPES)})")
+            raise _unprocessable(
+                f"type: unknown PLOVER type {_quote(t)} (one of {', '.join(PLOVER_TYPES)})"
+            )
         return t.strip().upper()
 
     def check_dates(since: date | None, until: date | None) -> None:
+        for name, d in (("since", since), ("until", until)):
+            if d is not None and not MIN_DATE <= d <= MAX_DATE:
+                raise _unprocessable(f"{name} ({d}) must lie between {MIN_DATE} and {MAX_DATE}")
         if since and until and since > until:
             raise _unprocessable(f"since ({since}) is after until ({until})")
 
     def flt(
-        con: Any,
+        known: Any,
         actor: str | None,
         type_: str | None,
         since: date | None,
@@ -109,9 +199,9 @@ def create_app(db_path: str | Path) -> FastAPI:
     ) -> EventFilter:
         check_dates(since, until)
         return EventFilter(
-            actor=check_code(con, actor, "actor"),
-            source=check_code(con, source, "source"),
-            target=check_code(con, target, "target"),
+            actor=check_code(known, actor, "actor"),
+            source=check_code(known, source, "source"),
+            target=check_code(known, target, "target"),
             event=check_type(type_),
             since=since,
             until=until,
@@ -120,7 +210,7 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> Response:
-        with data.connect(db):  # a locked or missing database shows its error page instead
+        with session():  # a locked or missing database shows its error page instead
             pass
         return HTMLResponse((_static() / "index.html").read_text(encoding="utf-8"))
 
@@ -134,7 +224,7 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/api/meta", summary="What the database holds: counts, date ranges, codes, outlets, types")
     def meta() -> dict[str, Any]:
-        with data.connect(db) as con:
+        with session() as con:
             out = data.summary(con)
         out["types"] = list(PLOVER_TYPES)
         out["database"] = Path(db).name
@@ -156,9 +246,10 @@ def create_app(db_path: str | Path) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size, at most {MAX_PAGE}.")] = 50,
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     ) -> dict[str, Any]:
-        with data.connect(db) as con:
-            f = flt(con, actor, type_, since, until, outlet, source, target)
-            ca, cb = check_code(con, a, "a"), check_code(con, b, "b")
+        with session() as con:
+            known = _Codes(con)
+            f = flt(known, actor, type_, since, until, outlet, source, target)
+            ca, cb = check_code(known, a, "a"), check_code(known, b, "b")
             if (ca is None) != (cb is None):
                 raise _unprocessable("a and b go together: give both codes of the dyad, or neither")
             recs = data.events(con, f, pair=(ca, cb) if ca and cb else None)
@@ -183,18 +274,19 @@ def create_app(db_path: str | Path) -> FastAPI:
             int, Query(ge=1, le=MAX_PAGE, description=f"How many dyads, at most {MAX_PAGE}.")
         ] = 20,
     ) -> dict[str, Any]:
-        with data.connect(db) as con:
-            recs = data.events(con, flt(con, actor, type_, since, until, outlet))
-        if by is None:
-            rows = top_dyads(recs, top, ordered=ordered, include_nonstate=include_nonstate)
-            return {"by": None, "dyads": [r.as_json() for r in rows], "left_out": {}}
-        keep = {(r.a, r.b) for r in top_dyads(recs, top, ordered=ordered, include_nonstate=include_nonstate)}
-        rows, left_out = aggregate(recs, by=by, ordered=ordered, include_nonstate=include_nonstate)
-        return {
-            "by": by,
-            "dyads": [r.as_json() for r in rows if (r.a, r.b) in keep],
-            "left_out": dict(left_out),
-        }
+        with session() as con:  # the aggregation inside: its time counts too
+            recs = data.events(con, flt(_Codes(con), actor, type_, since, until, outlet))
+            if by is None:
+                rows = top_dyads(recs, top, ordered=ordered, include_nonstate=include_nonstate)
+                return {"by": None, "dyads": [r.as_json() for r in rows], "left_out": {}}
+            best = top_dyads(recs, top, ordered=ordered, include_nonstate=include_nonstate)
+            keep = {(r.a, r.b) for r in best}
+            rows, left_out = aggregate(recs, by=by, ordered=ordered, include_nonstate=include_nonstate)
+            return {
+                "by": by,
+                "dyads": [r.as_json() for r in rows if (r.a, r.b) in keep],
+                "left_out": dict(left_out),
+            }
 
     def _timeline(
         a: str,
@@ -206,13 +298,20 @@ def create_app(db_path: str | Path) -> FastAPI:
         until: date | None,
         outlet: str | None,
     ) -> Any:
-        with data.connect(db) as con:
-            ca, cb = check_code(con, a, "a"), check_code(con, b, "b")
+        with session() as con:
+            known = _Codes(con)
+            ca, cb = check_code(known, a, "a"), check_code(known, b, "b")
             assert ca and cb
             if ca == cb:
                 raise _unprocessable("a and b are the same actor")
-            recs = data.events(con, flt(con, ca, type_, since, until, outlet), pair=(ca, cb))
-        return timeline(recs, ca, cb, by=by, ordered=ordered)
+            recs = data.events(con, flt(known, ca, type_, since, until, outlet), pair=(ca, cb))
+            n = _periods(recs, by)
+            if n > MAX_PERIODS:
+                raise _unprocessable(
+                    f"the {by}ly series would have {n:,} periods (at most {MAX_PERIODS:,}): "
+                    "use a longer period (by=week or month) or narrow since/until"
+                )
+            return timeline(recs, ca, cb, by=by, ordered=ordered)
 
     @app.get("/api/timeline", summary="One dyad's series: events, types, quads and Goldstein per period")
     def api_timeline(
@@ -236,10 +335,21 @@ def create_app(db_path: str | Path) -> FastAPI:
         outlet: OutletQ = None,
         include_nonstate: NonState = False,
     ) -> dict[str, Any]:
-        with data.connect(db) as con:
-            recs = data.events(con, flt(con, actor, type_, since, until, outlet))
-        nodes, edges = network(recs, include_nonstate=include_nonstate)
+        with session() as con:
+            recs = data.events(con, flt(_Codes(con), actor, type_, since, until, outlet))
+            nodes, edges = network(recs, include_nonstate=include_nonstate)
         return {"nodes": nodes, "edges": edges}
+
+    @app.get("/api/quotes", summary="Quotes with a known speaker, direct speech first")
+    def api_quotes(
+        codes: CodesQ = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size, at most {MAX_PAGE}.")] = 30,
+        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    ) -> dict[str, Any]:
+        with session() as con:
+            cs = check_codes(_Codes(con), codes, "code")
+            rows = data.quotes(con, codes=cs, limit=limit, offset=offset, only=bool(cs))
+        return {"codes": cs, "offset": offset, "limit": limit, "quotes": rows}
 
     @app.get("/api/charts/timeline", summary="The timeline as a Plotly figure (JSON)")
     def chart_timeline(
@@ -264,25 +374,33 @@ def create_app(db_path: str | Path) -> FastAPI:
         outlet: OutletQ = None,
         include_nonstate: NonState = False,
     ) -> Response:
-        with data.connect(db) as con:
-            recs = data.events(con, flt(con, actor, type_, since, until, outlet))
-        nodes, edges = network(recs, include_nonstate=include_nonstate)
+        with session() as con:
+            recs = data.events(con, flt(_Codes(con), actor, type_, since, until, outlet))
+            nodes, edges = network(recs, include_nonstate=include_nonstate)
         return Response(pio.to_json(charts.network_figure(nodes, edges)), media_type="application/json")
 
     app.mount("/static", StaticFiles(directory=str(_static())), name="static")
     return app
 
 
-def _error(request: Request, status: int, msg: str, *, retry: bool) -> Response:
+def _quote(value: str) -> str:
+    """A request value in a message: cut short and with its control characters escaped."""
+    v = value if len(value) <= 40 else value[:40] + "…"
+    return repr(v)
+
+
+def _error(
+    request: Request, status: int, msg: str, *, retry: bool, title: str = "Database unavailable"
+) -> Response:
     headers = {"Retry-After": "2"} if retry else {}
     if request.url.path.startswith("/api/"):
         return JSONResponse({"detail": msg}, status_code=status, headers=headers)
     refresh = '<meta http-equiv="refresh" content="3">' if retry else ""
     body = (
         f"<!doctype html><html><head><meta charset='utf-8'>{refresh}"
-        "<title>warta: database unavailable</title>"
+        f"<title>warta: {_esc(title.lower())}</title>"
         "<link rel='stylesheet' href='/static/style.css'></head><body><main class='error-page'>"
-        f"<h1>Database unavailable</h1><p>{_esc(msg)}</p>"
+        f"<h1>{_esc(title)}</h1><p>{_esc(msg)}</p>"
         f"<p>{'This page tries again every 3 seconds.' if retry else ''}</p></main></body></html>"
     )
     return HTMLResponse(body, status_code=status, headers=headers)

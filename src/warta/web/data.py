@@ -5,13 +5,25 @@ processes read a file at once, but a read-only open fails while another process 
 the write lock, and a writer cannot open the file while a reader has it open. Short connections keep the
 dashboard from blocking an analysis for longer than one request, and a request that finds the file locked
 gets :class:`DatabaseBusy` (HTTP 503 with Retry-After); the next request simply tries again.
+
+The connection cannot change anything: it is opened ``read_only`` (no CREATE, INSERT, DROP on the
+database), with file system access and extension loading off (no COPY TO, EXPORT, ATTACH, read_csv of
+another file) and its configuration locked (a statement cannot raise its own limits). :class:`Limits`
+caps its memory and threads and, with ``timeout``, the time of the work done through it: a timer
+interrupts the running query when the time is up (:class:`QueryTimeout`). All SQL here takes its values
+as ``?`` parameters.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import os
+import re
+import sys
+import threading
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,20 +36,100 @@ from warta.store import iter_rows
 
 
 class DatabaseBusy(RuntimeError):
-    """The file is locked by a writer (``warta analyze``); retry shortly."""
+    """The file is locked by a writer (``warta analyze``), or the server is at its limit of concurrent
+    queries; retry shortly."""
 
 
 class DatabaseMissing(RuntimeError):
     """No such file, or not a warta database."""
 
 
+class QueryTimeout(RuntimeError):
+    """The request's database work took longer than :attr:`Limits.timeout`."""
+
+
+class QueryTooLarge(RuntimeError):
+    """The query needed more memory than :attr:`Limits.memory`."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one request may use. From the environment with :meth:`from_env`:
+    ``WARTA_QUERY_TIMEOUT`` (seconds, default 10; 0 turns the limit off), ``WARTA_QUERY_MEMORY`` (a DuckDB
+    size, default 1GB), ``WARTA_QUERY_THREADS`` (default 2) and ``WARTA_MAX_QUERIES`` (requests working
+    on the database at once, default 4; more wait up to the timeout, then get 503)."""
+
+    timeout: float = 10.0
+    memory: str = "1GB"
+    threads: int = 2
+    concurrent: int = 4
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Limits:
+        env = os.environ if env is None else env
+        d = cls()
+        return cls(
+            timeout=_env_number(env, "WARTA_QUERY_TIMEOUT", d.timeout, float, minimum=0),
+            memory=_env_memory(env, "WARTA_QUERY_MEMORY", d.memory),
+            threads=_env_number(env, "WARTA_QUERY_THREADS", d.threads, int, minimum=1),
+            concurrent=_env_number(env, "WARTA_MAX_QUERIES", d.concurrent, int, minimum=1),
+        )
+
+    def config(self) -> dict[str, Any]:
+        return {"threads": self.threads, "memory_limit": self.memory, **SAFE_CONFIG}
+
+
+# every connection here, limited or not (the report's has DuckDB's own memory and thread defaults)
+SAFE_CONFIG: dict[str, Any] = {
+    "enable_external_access": False,  # no COPY TO / EXPORT / ATTACH / reading other files
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "lock_configuration": True,  # SET cannot lift the limits, nor turn external access back on
+}
+
+
+def _warn(msg: str) -> None:
+    print(f"warta: {msg}", file=sys.stderr)
+
+
+def _env_number(env: Mapping[str, str], name: str, default: Any, kind: type, *, minimum: float) -> Any:
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = kind(raw.strip())
+    except ValueError:
+        value = None
+    if value is None or value != value or value < minimum or value == float("inf"):
+        _warn(f"{name}={raw!r} is not a number >= {minimum:g}; using {default}")
+        return default
+    return value
+
+
+def _env_memory(env: Mapping[str, str], name: str, default: str) -> str:
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return default
+    if not re.fullmatch(r"\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", raw, re.IGNORECASE):
+        _warn(f"{name}={raw!r} is not a size such as 512MB or 2GB; using {default}")
+        return default
+    return raw
+
+
 @contextmanager
-def connect(path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
+def connect(
+    path: str | Path, limits: Limits | None = None, *, timeout: float | None = None
+) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-only connection to ``path``, under ``limits`` if given (memory, threads); with ``timeout``
+    (seconds), the work done in the ``with`` block is stopped by interrupting the running query when the
+    time is up, and a block that ends after that raises :class:`QueryTimeout` as well (time spent in
+    Python between queries counts)."""
     path = str(path)
+    config = limits.config() if limits else dict(SAFE_CONFIG)
     if not Path(path).is_file():
         raise DatabaseMissing(f"{path}: no such database; run 'warta analyze ... --db {path}' first")
     try:
-        con = duckdb.connect(path, read_only=True)
+        con = duckdb.connect(path, read_only=True, config=config)
     except duckdb.IOException as exc:
         msg = str(exc).splitlines()[0]
         if "lock" in msg.lower():
@@ -49,10 +141,38 @@ def connect(path: str | Path) -> Iterator[duckdb.DuckDBPyConnection]:
         raise DatabaseBusy(f"{path} is open for writing in this process; try again in a moment") from None
     except duckdb.Error as exc:
         raise DatabaseMissing(f"{path}: not a warta database ({str(exc).splitlines()[0]})") from None
+    expired = threading.Event()
+    timer = None
+    if timeout:
+
+        def stop() -> None:
+            expired.set()
+            con.interrupt()
+
+        timer = threading.Timer(timeout, stop)
+        timer.daemon = True
+        timer.start()
+    too_slow = QueryTimeout(
+        f"the query took longer than {timeout:g} s (WARTA_QUERY_TIMEOUT); narrow it with since/until, "
+        "actor or type"
+        if timeout
+        else "the query was interrupted"
+    )
     try:
         yield con
+    except duckdb.InterruptException:
+        raise too_slow from None
+    except duckdb.OutOfMemoryException:
+        raise QueryTooLarge(
+            f"the query needs more memory than the {config.get('memory_limit', 'memory')} the server allows "
+            "(WARTA_QUERY_MEMORY); narrow it with since/until, actor or type"
+        ) from None
     finally:
+        if timer is not None:
+            timer.cancel()
         con.close()
+    if expired.is_set():
+        raise too_slow
 
 
 @lru_cache(maxsize=1)
@@ -186,18 +306,26 @@ QUOTE_COLUMNS = (
 
 
 def quotes(
-    con: duckdb.DuckDBPyConnection, *, codes: list[str] | None = None, limit: int = 30
+    con: duckdb.DuckDBPyConnection,
+    *,
+    codes: list[str] | None = None,
+    limit: int = 30,
+    offset: int = 0,
+    only: bool = False,
 ) -> list[dict[str, Any]]:
-    """Quotes with a speaker code, direct speech first; with ``codes``, speakers among those codes first."""
+    """Quotes with a speaker code, direct speech first; with ``codes``, speakers among those codes first
+    (with ``only``, no other speakers)."""
     sql = """SELECT q.article_id, q.sentence, q.start, q."end", q.text, q.speaker, q.speaker_code,
                     q.speaker_text, q.cue, q.direct, a.outlet, a.published
              FROM quotes q JOIN articles a ON a.id = q.article_id
              WHERE q.speaker_code IS NOT NULL AND q.speaker_code <> ''
+               AND (NOT ? OR list_contains(?, q.speaker_code))
              ORDER BY list_contains(?, q.speaker_code) DESC, q.direct DESC, a.published NULLS LAST,
                       q.article_id, q.start
-             LIMIT ?"""
+             LIMIT ? OFFSET ?"""
+    cs = list(codes or [])
     rows = []
-    for row in iter_rows(con, sql, [list(codes or []), limit]):
+    for row in iter_rows(con, sql, [bool(only), cs, cs, limit, offset]):
         sp = row.get("speaker")
         row["speaker"] = json.loads(sp) if isinstance(sp, str) and sp else sp
         if hasattr(row.get("published"), "isoformat"):
