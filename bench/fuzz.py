@@ -27,7 +27,8 @@ Targets and the properties checked on every example:
   instead of the "internal error" line ``analyse`` turns it into) on plain and HTML documents with
   random metadata: nothing raises; every offset (sentences, mentions, timexes, event verbs and evidence
   sentences, quotes) lies inside the article text and slices to the stored surface string; event and
-  publication dates are dates or None.
+  publication dates are dates or None. (Its texts carry no lone surrogates: ``sources.read`` never gives
+  one, while the clean and timex targets do get them.)
 
 A failure prints its target, the exception, the shrunk (minimal) example and the traceback; the run goes
 on looking for *other* failures in the same target (an already-reported failure is not reported again)
