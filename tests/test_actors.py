@@ -215,3 +215,12 @@ def test_igo_after_di_is_where_and_compass_compounds_are_not_actors(pack) -> Non
     assert ("Utusan khusus PBB", "UN", "actor") in roles("Utusan khusus PBB bertemu junta Myanmar.")
     assert not [r for r in roles("Jalur MRT Timur-Barat dibiayai pinjaman Jepang.") if r[1] == "WST"]
     assert ("Barat", "WST", "actor") in roles("Rusia kembali mengecam Barat atas sanksi baru.")
+
+
+def test_letters_that_lower_case_to_two_keep_the_offsets(pack) -> None:
+    """ "İ".lower() is two characters: matches after it must still land on the original text."""
+    assert [(a, b, e.code) for a, b, e in gazetteer(pack).find("İİİ Rusia")] == [(4, 9, "RUS")]
+    text = "Presiden Turki bertemu Presiden Rusia di İstanbul pada Senin. Rusia dan Turki sepakat berdagang."
+    ms = _mentions(text, pack)
+    assert all(text[m.start : m.end] == m.text for m in ms)
+    assert {"TUR", "RUS"} <= {m.code for m in ms if m.role == "actor"}

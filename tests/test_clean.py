@@ -185,3 +185,13 @@ def test_baca_juga_alone_introduces_linked_headlines(pack) -> None:
     c = clean(text, pack)
     assert len(c.paragraphs) == 2
     assert "Menlu Sugiono" not in c.text and "Harga Beras" not in c.text
+
+
+def test_a_long_run_of_stops_splits_like_a_short_one(pack) -> None:
+    """A stop run is matched from its first character without backtracking (it was quadratic)."""
+    from warta.sentences import split
+
+    text = "Rusia membantah tuduhan itu" + "." * 30_000 + " China menyerukan dialog. Ukraina menolak."
+    got = [s.text for s in split(text, pack)]
+    assert len(got) == 3 and got[1] == "China menyerukan dialog." and got[0].endswith("...")
+    assert [s.text for s in split("Satu... Dua?! Tiga.", pack)] == ["Satu...", "Dua?!", "Tiga."]

@@ -85,7 +85,7 @@ class Gazetteer:
 
     def find(self, text: str) -> list[tuple[int, int, Entry]]:
         """Non-overlapping longest matches on word boundaries, left to right."""
-        low = text.lower()
+        low = _lower_same_length(text)
         hits: list[tuple[int, int, Entry]] = []
         for end_idx, entries in self.automaton.iter(low):
             end = end_idx + 1
@@ -106,6 +106,15 @@ class Gazetteer:
                 out.append(h)
                 last_end = h[1]
         return out
+
+
+def _lower_same_length(text: str) -> str:
+    """``text.lower()`` with the offsets of ``text``: a few characters lower-case to two ("İ" -> "i̇"), and
+    the matches found in the lower-case text are cut out of the original."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower()[0] for c in text)
 
 
 def _kind_rank(e: Entry) -> int:
