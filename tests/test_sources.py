@@ -132,3 +132,16 @@ def test_html_sniffed_in_txt(tmp_path: Path) -> None:
     p = tmp_path / "halaman.txt"
     p.write_text("<!DOCTYPE html><html><body><p>" + STORY + "</p></body></html>")
     assert _one(p).is_html
+
+
+def test_numeric_published_is_unix_time_and_nonsense_is_no_date() -> None:
+    from warta.sources import record_to_document
+
+    def pub(v: object) -> str | None:
+        doc = record_to_document({"text": "Isi berita.", "published": v}, "crawl.jsonl#1")
+        return doc.published  # type: ignore[union-attr]
+
+    assert pub(1714000000).startswith("2024-04-24")  # seconds
+    assert pub(1714000000123).startswith("2024-04-24")  # milliseconds
+    assert pub(1e400) is None and pub(float("nan")) is None and pub(-1e20) is None and pub(True) is None
+    assert pub(" 2024-04-09 ") == "2024-04-09"

@@ -16,6 +16,7 @@ import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -425,6 +426,22 @@ def _no_surrogates(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
+def _published(val: object) -> str | None:
+    """A crawl's publication date as text; a number is a Unix time (seconds, or milliseconds when it is too
+    large to be seconds), and one that is not finite or out of range is no date at all."""
+    if isinstance(val, bool) or val is None:
+        return None
+    if isinstance(val, int | float):
+        secs = float(val) / (1000.0 if abs(float(val)) > 1e11 else 1.0)
+        try:
+            return datetime.fromtimestamp(secs, tz=UTC).isoformat()
+        except (OverflowError, ValueError, OSError):
+            return None
+    if isinstance(val, str):
+        return _no_surrogates(val).strip() or None
+    return None
+
+
 def record_to_document(obj: object, origin: str, mtime: float | None = None) -> Document | InputError:
     """A crawl record (``text`` or ``html``; optional url, title, published, outlet) to a Document."""
     if not isinstance(obj, dict):
@@ -449,7 +466,7 @@ def record_to_document(obj: object, origin: str, mtime: float | None = None) -> 
         is_html=is_html,
         url=opt("url"),
         title=opt("title"),
-        published=opt("published") or opt("date"),
+        published=_published(obj.get("published")) or _published(obj.get("date")),
         outlet=opt("outlet") or opt("source"),
         mtime=mtime,
     )
