@@ -34,6 +34,8 @@ STAGES = (
 def stage_times(docs: list, repeat: int = 1) -> tuple[dict[str, float], float]:
     """Seconds spent in each pipeline stage over ``repeat`` passes of ``docs``, and the total."""
     stages: dict[str, float] = defaultdict(float)
+    # the language model is loaded at the first text the marker words do not settle: start-up, not "check"
+    pipeline.langid._identifier()
     wrapped = {}
     for mod, name in STAGES:
         fn = getattr(mod, name)

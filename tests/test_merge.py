@@ -127,3 +127,34 @@ def test_relays_and_independent_sources(pack, tmp_path) -> None:
     assert relays["a.txt"] == ["Reuters"] and relays["c.txt"] == []
     (row,) = [r for r in rows if r["source"][0]["code"] == "JPN" and r["target"][0]["code"] == "PRK"]
     assert (row["num_documents"], row["sources_independent"]) == (3, 2)
+
+
+def test_deferred_merge_equals_merging_every_batch(tmp_path) -> None:
+    """A run stores batches unmerged (readers see each event as its own row) and merges the blocks they
+    touched later; the result is the same as merging at every batch, in any order of the batches."""
+    from warta.export import merged_events
+    from warta.pipeline import analyse
+    from warta.records import Document
+    from warta.store import Store
+    from warta.synthetic import corpus
+
+    docs = [Document(id=f"d{i}", origin=name, text=text) for i, (name, text, _) in enumerate(corpus(60, seed=9))]
+    analyses = [analyse(d) for d in docs]
+
+    def export(db) -> list[dict]:
+        with Store(db, read_only=True) as st:
+            return sorted(merged_events(st.con), key=lambda r: r["id"])
+
+    with Store(tmp_path / "now.duckdb") as st:
+        for i in range(0, 60, 15):
+            st.write(analyses[i : i + 15])
+    with Store(tmp_path / "later.duckdb") as st:
+        for i in reversed(range(0, 60, 15)):
+            st.write(analyses[i : i + 15], merge_now=False)
+        unmerged = st.con.execute("SELECT count(*) FROM events WHERE merge_key IS NULL").fetchone()[0]
+        rows_before = len(list(merged_events(st.con)))
+        assert unmerged > 0 and rows_before == st.con.execute("SELECT count(*) FROM events WHERE NOT negated").fetchone()[0]
+        assert st.merge_pending() > 0
+        assert st.merge_pending() == 0  # nothing left
+    now, later = export(tmp_path / "now.duckdb"), export(tmp_path / "later.duckdb")
+    assert now == later and len(later) < rows_before

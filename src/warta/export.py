@@ -58,12 +58,13 @@ class EventFilter:
 
 
 _SQL = """
-SELECT e.merge_key, e.id AS event_id, e.article_id, e.sentence, e.event, e.mode, e.context, e.cameo,
+SELECT coalesce(e.merge_key, e.id) AS merge_key, e.id AS event_id, e.article_id, e.sentence, e.event,
+       e.mode, e.context, e.cameo,
        e.goldstein, e.modality, e.source, e.target, e.date, e.date_precision, e.date_source, e.location,
        e.text, e.verb_start, e.verb_end, a.outlet, a.published, a.origin, a.url, a.duplicate_of, a.relays
 FROM events e JOIN articles a ON a.id = e.article_id
 WHERE {where}
-ORDER BY e.merge_key, a.published NULLS LAST, e.article_id, e.sentence, e.verb_start
+ORDER BY coalesce(e.merge_key, e.id), a.published NULLS LAST, e.article_id, e.sentence, e.verb_start
 """
 
 

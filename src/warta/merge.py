@@ -18,8 +18,8 @@ so that "bertemu pada Maret" does not swallow every March meeting. The group tak
 precise member. Events of an undated article stay within that article.
 
 Everything here is a pure function of the events of one block, so the result does not depend on the
-order in which documents arrived (the store re-runs it, after every batch, for the events near the
-new ones: ``Store._remerge``).
+order in which documents arrived: the store re-runs it over every event of each block new events fall in
+(``Store.merge_pending``: every few minutes of a run and at its end; ``Store.write`` by default).
 """
 
 from __future__ import annotations
@@ -32,9 +32,6 @@ from datetime import date, timedelta
 from warta.sources import content_id
 
 WINDOW = 7  # days before a report in which an event it does not date may have happened
-# how far from a new event the store looks for events its arrival may regroup: more than a window on
-# either side, so that a group it joins is seen whole (see Store._remerge)
-REACH = timedelta(days=3 * WINDOW)
 FINE = frozenset({"day", "week", "on_or_before", "on_or_after"})
 MUTUAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 DIRECTED_MODES = frozenset({"visit", "host", "third-party"})
@@ -122,6 +119,11 @@ def cluster(events: Iterable[Dated]) -> dict[str, str]:
 def _cluster_block(items: list[Dated]) -> list[_Group]:
     groups: list[_Group] = []
     undated: dict[str, _Group] = {}
+    # the groups a new event may join, found without scanning them all (a busy block has thousands):
+    # fine groups under each day of their first interval (at most eight days; a group's interval only
+    # narrows), coarse ones under their exact interval, which is the only one they take
+    by_day: dict[int, list[int]] = {}
+    by_span: dict[tuple[str, date, date], list[int]] = {}
 
     def order(e: Dated) -> tuple[int, date, str]:
         return RANK.get(e.precision, 9), e.date or date.min, e.id
@@ -133,9 +135,19 @@ def _cluster_block(items: list[Dated]) -> list[_Group]:
             g.members.append(e.id)
             continue
         lo, hi = span
-        fits = [g for g in groups if _compatible(g, e, lo, hi)]
+        if e.precision in FINE:
+            near = {k for d in range(lo.toordinal(), hi.toordinal() + 1) for k in by_day.get(d, ())}
+        else:
+            near = set(by_span.get((e.precision, lo, hi), ()))
+        fits = [groups[k] for k in sorted(near) if _compatible(groups[k], e, lo, hi)]
         if not fits:
+            k = len(groups)
             groups.append(_Group(lo, hi, e, [e.id]))
+            if e.precision in FINE:
+                for d in range(lo.toordinal(), hi.toordinal() + 1):
+                    by_day.setdefault(d, []).append(k)
+            else:
+                by_span.setdefault((e.precision, lo, hi), []).append(k)
             continue
         best = min(fits, key=lambda g: abs(((g.rep.date or lo) - (e.date or lo)).days))
         best.lo, best.hi = max(best.lo, lo), min(best.hi, hi)

@@ -12,6 +12,7 @@ on which worker finished first.
 from __future__ import annotations
 
 import os
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -23,6 +24,10 @@ from warta.sources import InputError, discover, read
 from warta.store import Store, WriteStats
 
 AHEAD = 1  # windows analysed ahead of the one being written
+# seconds between merges during a run (and one at its end): the merge re-reads every event of the blocks
+# new events fall in, so after every batch it would cost a busy corpus more than the analysis; until
+# then, readers see a new event as a row of its own
+MERGE_EVERY = 300.0
 
 
 class Executor(Protocol):
@@ -207,9 +212,14 @@ def run(
                 report.failures.append(err)
                 hooks.skipped(err)
         if analyses:
-            report.totals.add(store.write(analyses))
+            report.totals.add(store.write(analyses, merge_now=False))
+        if time.monotonic() - merged_at[0] >= MERGE_EVERY:
+            store.merge_pending()
+            merged_at[0] = time.monotonic()
         store.release()  # readers (warta serve) may look in until the next batch
         return not (strict and report.failures)
+
+    merged_at = [time.monotonic()]
 
     go_on = True
     for doc in iter_documents(items, report, hooks):  # type: ignore[arg-type]
@@ -226,6 +236,7 @@ def run(
         submit()
     while go_on and pending:
         go_on = drain()
+    store.merge_pending()  # also what a killed run left unmerged
     report.stopped = strict and bool(report.failures)
     return report
 
