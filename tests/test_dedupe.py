@@ -24,7 +24,7 @@ def test_copy_found_unrelated_not() -> None:
 
 def test_many_entries_survive_merging_into_sorted_bands() -> None:
     rng = np.random.default_rng(3)
-    sigs = rng.integers(0, 2**63, size=(9000, NUM_PERM), dtype=np.uint64)
+    sigs = rng.integers(0, 2**32, size=(9000, NUM_PERM), dtype=np.uint64)
     idx = NearDuplicateIndex()
     idx.add_many([f"k{i}" for i in range(len(sigs))], sigs)
     assert len(idx) == 9000

@@ -69,6 +69,16 @@ def _band_hashes(sig: np.ndarray) -> list[int]:
     return out
 
 
+def _as_signature(sig: list[int] | np.ndarray) -> np.ndarray | None:
+    """A signature as the index keeps it (``NUM_PERM`` unsigned 32-bit values), or None if it is not one."""
+    arr = np.asarray(sig)
+    if arr.shape != (NUM_PERM,) or arr.dtype.kind not in "iu":
+        return None
+    if arr.min() < 0 or arr.max() >= 2**32:
+        return None
+    return arr.astype(np.uint32)
+
+
 class NearDuplicateIndex:
     """MinHash LSH (8 bands of 8 rows) in flat numpy arrays: about 600 bytes an article, so that the
     index of a corpus of a million articles fits in memory beside the pipeline.
@@ -84,7 +94,7 @@ class NearDuplicateIndex:
         self.keys: list[str] = []
         self.rows: dict[str, int] = {}
         self.removed: set[int] = set()
-        self._sigs = np.zeros((0, NUM_PERM), dtype=np.uint64)
+        self._sigs = np.zeros((0, NUM_PERM), dtype=np.uint32)  # MinHash values are 32-bit
         self._n = 0
         self._sorted = [(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)) for _ in range(BANDS)]
         self._recent: list[dict[int, list[int]]] = [{} for _ in range(BANDS)]
@@ -94,11 +104,11 @@ class NearDuplicateIndex:
         return len(self.rows)
 
     def add(self, key: str, sig: list[int] | np.ndarray) -> None:
-        arr = np.asarray(sig, dtype=np.uint64)
-        if key in self.rows or arr.shape != (NUM_PERM,):
+        arr = _as_signature(sig)
+        if key in self.rows or arr is None:
             return
         if self._n == len(self._sigs):
-            grown = np.zeros((max(1024, len(self._sigs) * 5 // 4), NUM_PERM), dtype=np.uint64)
+            grown = np.zeros((max(1024, len(self._sigs) * 5 // 4), NUM_PERM), dtype=np.uint32)
             grown[: self._n] = self._sigs[: self._n]
             self._sigs = grown
         row = self._n
@@ -146,8 +156,8 @@ class NearDuplicateIndex:
 
     def query(self, sig: list[int]) -> tuple[str | None, float | None]:
         """The most similar stored article above the threshold, and the estimated similarity."""
-        arr = np.asarray(sig, dtype=np.uint64)
-        if arr.shape != (NUM_PERM,):
+        arr = _as_signature(sig)
+        if arr is None:
             return None, None
         best, best_sim = None, 0.0
         for row in self._candidates(arr):
