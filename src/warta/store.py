@@ -470,7 +470,7 @@ class Store:
             raise
         return len(blocks)
 
-    MERGE_CHUNK = 50_000  # events read (whole blocks) and merge keys written back at a time
+    MERGE_CHUNK = 20_000  # events read (whole blocks) and merge keys written back at a time
 
     def _merge_blocks(self, blocks: list[str]) -> None:
         """Re-run the merge (:func:`warta.merge.cluster`) over *all* the events of these blocks and store
