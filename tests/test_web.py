@@ -379,6 +379,9 @@ def test_serve_binds_localhost_unless_told(corpus_db: Path, monkeypatch: pytest.
 
     calls: list[dict] = []
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: calls.append(kw))
-    assert CliRunner().invoke(cli, ["serve", "--db", str(corpus_db)]).exit_code == 0
-    assert CliRunner().invoke(cli, ["serve", "--db", str(corpus_db), "--host", "0.0.0.0"]).exit_code == 0
+    local = CliRunner().invoke(cli, ["serve", "--db", str(corpus_db)])
+    wide = CliRunner().invoke(cli, ["serve", "--db", str(corpus_db), "--host", "0.0.0.0"])
+    assert local.exit_code == 0 and wide.exit_code == 0
     assert [k["host"] for k in calls] == ["127.0.0.1", "0.0.0.0"]
+    assert "no login" not in local.output and "no login" in wide.output  # said once, in one line
+    assert len([ln for ln in wide.output.splitlines() if "no login" in ln]) == 1

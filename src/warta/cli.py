@@ -773,7 +773,11 @@ def network(
 def serve(
     db: DbOpt = DEFAULT_DB,
     host: Annotated[
-        str, typer.Option(help="Address to bind; 127.0.0.1 keeps it on this machine.")
+        str,
+        typer.Option(
+            help="Address to bind; 127.0.0.1 keeps it on this machine. Limits: WARTA_QUERY_TIMEOUT (s), "
+            "WARTA_QUERY_MEMORY, WARTA_QUERY_THREADS, WARTA_MAX_QUERIES."
+        ),
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="Port to listen on.")] = 8000,
 ) -> None:
@@ -789,8 +793,24 @@ def serve(
     if not db.is_file():
         _fail(f"{db}: no such database; run 'warta analyze ... --db {db}' first")
         raise typer.Exit(2)
+    if not _loopback(host):
+        _warn(
+            f"serving on {host}, which other machines can reach: the dashboard has no login; "
+            "use --host 127.0.0.1 (the default) unless that is meant"
+        )
     err.print(f"warta: serving {db} read-only at http://{host}:{port}/ (Ctrl-C stops)", highlight=False)
     uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
+def _loopback(host: str) -> bool:
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 @app.command()
