@@ -15,7 +15,7 @@ import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
@@ -52,6 +52,18 @@ def _analyse_many(docs: list[Document]) -> list[Analysis]:
     return [analyse(d) for d in docs]
 
 
+def _analyse_remote(docs: list[Document]) -> list[Analysis]:
+    """:func:`_analyse_many` in a worker: the document's own text does not travel back (the writer has
+    the document and stores only its metadata; an HTML page can be many times its article)."""
+    return [replace(an, document=replace(an.document, text="")) for an in _analyse_many(docs)]
+
+
+def _rejoin(docs: list[Document], analyses: Iterable[Analysis]) -> Iterator[Analysis]:
+    """The analyses of a remote executor with the writer's own documents put back, in input order."""
+    for doc, an in zip(docs, analyses, strict=True):
+        yield replace(an, document=doc)
+
+
 class Serial:
     """In this process."""
 
@@ -79,8 +91,8 @@ class LocalPool:
         self.pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm)
 
     def map(self, docs: list[Document]) -> Iterator[Analysis]:
-        for result in self.pool.map(_analyse_many, _parts(docs, self.chunk)):
-            yield from result
+        results = self.pool.map(_analyse_remote, _parts(docs, self.chunk))
+        return _rejoin(docs, (an for result in results for an in result))
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
@@ -106,9 +118,9 @@ class DaskExecutor:
             self.client = Client(address)
 
     def map(self, docs: list[Document]) -> Iterator[Analysis]:
-        futures = self.client.map(_analyse_many, _parts(docs, self.chunk), pure=False)
-        for fut in futures:  # in submission order: the writer sees the input order
-            yield from fut.result()
+        futures = self.client.map(_analyse_remote, _parts(docs, self.chunk), pure=False)
+        # in submission order: the writer sees the input order
+        return _rejoin(docs, (an for fut in futures for an in fut.result()))
 
     def close(self) -> None:
         self.client.close()
