@@ -214,6 +214,7 @@ def run(
     def drain() -> bool:
         """Store the oldest window in flight (at most ``batch_size`` documents: one transaction); False
         when --strict says stop."""
+        nonlocal merged_at
         analyses = list(pending.popleft())
         for an in analyses:
             report.analysed += 1
@@ -225,13 +226,13 @@ def run(
                 hooks.skipped(err)
         if analyses:
             report.totals.add(store.write(analyses, merge_now=False))
-        if time.monotonic() - merged_at[0] >= MERGE_EVERY:
+        if time.monotonic() - merged_at >= MERGE_EVERY:
             store.merge_pending()
-            merged_at[0] = time.monotonic()
+            merged_at = time.monotonic()
         store.release()  # readers (warta serve) may look in until the next batch
         return not (strict and report.failures)
 
-    merged_at = [time.monotonic()]
+    merged_at = time.monotonic()
 
     go_on = True
     for doc in iter_documents(items, report, hooks):  # type: ignore[arg-type]

@@ -199,11 +199,11 @@ class Store:
             self._con = self._connect()
         return self._con
 
-    def release(self, *, force: bool = False) -> None:
+    def release(self) -> None:
         """Let other processes read the file until the next call that needs it (shared writers that have
-        held it ``HOLD`` seconds; ``force`` lets go now)."""
+        held it ``HOLD`` seconds)."""
         held = time.monotonic() - self._held_since
-        if self.share and self._con is not None and (force or held >= self.HOLD):
+        if self.share and self._con is not None and held >= self.HOLD:
             self._con.close()
             self._con = None
 
@@ -230,12 +230,27 @@ class Store:
 
     # ---- reading helpers -------------------------------------------------------------------------
     def known_documents(self, ids: list[str]) -> set[str]:
-        if not ids:
-            return set()
-        rows = self.con.execute(
-            "SELECT id FROM documents WHERE status <> 'skipped' AND id IN (SELECT unnest(?))", [ids]
-        ).fetchall()
-        return {r[0] for r in rows}
+        """Which of these document ids the database holds (a skipped one is tried again)."""
+        return self._present(
+            "SELECT id FROM documents WHERE status <> 'skipped' AND id IN (SELECT unnest(?))", ids
+        )
+
+    def _stored_articles(self, ids: list[str]) -> set[str]:
+        """Which of these article ids the database holds (one query for the batch)."""
+        return self._present("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", ids)
+
+    def _present(self, sql: str, ids: list[str]) -> set[str]:
+        return {r[0] for r in self.con.execute(sql, [ids]).fetchall()} if ids else set()
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
 
     def _near_index(self) -> NearDuplicateIndex:
         if self._lsh is None:
@@ -390,7 +405,7 @@ class Store:
                 rows["events"].append(
                     {
                         "id": eid,
-                        "merge_key": None,  # set by the merge of its block (merge_blocks)
+                        "merge_key": None,  # set by the merge of its block (_merge_blocks)
                         "block_key": block_key(ev),
                         "article_id": art.id,
                         "sentence": ev.sentence,
@@ -432,19 +447,17 @@ class Store:
                 for q in an.quotes
             ]
         try:
-            self.con.execute("BEGIN TRANSACTION")
-            # a previously skipped document that now succeeds replaces its old row
-            ids = [r["id"] for r in rows["documents"]]
-            if ids:
-                self.con.execute("DELETE FROM documents WHERE id IN (SELECT unnest(?))", [ids])
-            for table, items in rows.items():
-                if items:
-                    self._insert(table, items)
-            if merge_now:
-                self._merge_blocks(sorted({r["block_key"] for r in rows["events"]}))
-            self.con.execute("COMMIT")
+            with self._transaction():
+                # a previously skipped document that now succeeds replaces its old row
+                ids = [r["id"] for r in rows["documents"]]
+                if ids:
+                    self.con.execute("DELETE FROM documents WHERE id IN (SELECT unnest(?))", [ids])
+                for table, items in rows.items():
+                    if items:
+                        self._insert(table, items)
+                if merge_now:
+                    self._merge_blocks(sorted({r["block_key"] for r in rows["events"]}))
         except Exception:
-            self.con.execute("ROLLBACK")
             for art_id, _ in new_sigs:
                 lsh.remove(art_id)
             raise
@@ -461,13 +474,8 @@ class Store:
         ]
         if not blocks:
             return 0
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             self._merge_blocks(blocks)
-            self.con.execute("COMMIT")
-        except Exception:
-            self.con.execute("ROLLBACK")
-            raise
         return len(blocks)
 
     MERGE_CHUNK = 20_000  # events read (whole blocks) and merge keys written back at a time
@@ -508,13 +516,6 @@ class Store:
                 {"id": [c[0] for c in changed], "merge_key": [c[1] for c in changed]}
             )
             self.con.execute("UPDATE events SET merge_key = upd.merge_key FROM upd WHERE events.id = upd.id")
-
-    def _stored_articles(self, ids: list[str]) -> set[str]:
-        """Which of these article ids the database holds (one query for the batch)."""
-        if not ids:
-            return set()
-        found = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
-        return {r[0] for r in found}
 
     def _published(self, article_id: str, pending: list[dict[str, Any]]) -> date | None:
         for row in pending:
