@@ -44,12 +44,10 @@ def test_signature_is_datasketch_2_default_minhash() -> None:
         pytest.skip("datasketch 2.x defines the scheme warta follows")
     from datasketch import MinHash
 
-    from warta.dedupe import _WORD, SEED, SHINGLE
+    from warta.dedupe import SEED, shingles
 
     texts = ["", "satu", *(t for _, t, _ in corpus(25, seed=4))]
     for text in texts:
-        toks = _WORD.findall(text.lower())
-        shingles = {" ".join(toks[i : i + SHINGLE]).encode() for i in range(max(1, len(toks) - SHINGLE + 1))}
         ref = MinHash(num_perm=NUM_PERM, seed=SEED)
-        ref.update_batch(list(shingles))
+        ref.update_batch(list(shingles(text)))
         assert signature(text) == [int(v) for v in ref.hashvalues]

@@ -115,6 +115,13 @@ def test_dyads_timeline_network(client: TestClient) -> None:
     assert client.get("/api/charts/network").json()["data"]
 
 
+def _assert_422(client: TestClient, path: str, params: dict, needle: str) -> None:
+    """The request is refused with 422 and a message naming what is wrong."""
+    res = client.get(path, params=params)
+    assert res.status_code == 422, res.text
+    assert needle.lower() in res.text.lower()
+
+
 @pytest.mark.parametrize(
     ("path", "params", "needle"),
     [
@@ -141,9 +148,7 @@ def test_dyads_timeline_network(client: TestClient) -> None:
 def test_bad_parameters_give_422_with_a_message(
     client: TestClient, path: str, params: dict, needle: str
 ) -> None:
-    res = client.get(path, params=params)
-    assert res.status_code == 422, res.text
-    assert needle.lower() in res.text.lower()
+    _assert_422(client, path, params, needle)
 
 
 def test_missing_database_is_a_clear_503(tmp_path: Path) -> None:
@@ -297,9 +302,7 @@ def test_requests_beyond_the_concurrency_limit_get_503(corpus_db: Path, monkeypa
 def test_limits_and_injection_attempts_give_422(
     client: TestClient, path: str, params: dict, needle: str
 ) -> None:
-    res = client.get(path, params=params)
-    assert res.status_code == 422, res.text
-    assert needle.lower() in res.text.lower()
+    _assert_422(client, path, params, needle)
 
 
 def test_injection_through_free_text_is_just_a_value(client: TestClient, corpus_db: Path) -> None:

@@ -45,11 +45,15 @@ def _fmix32(h: np.ndarray) -> np.ndarray:
     return h ^ (h >> np.uint32(16))
 
 
+def shingles(text: str) -> set[bytes]:
+    """The article's 4-word shingles (lower-cased words), as UTF-8: what the signature hashes."""
+    toks = _WORD.findall(text.lower())
+    return {" ".join(toks[i : i + SHINGLE]).encode() for i in range(max(1, len(toks) - SHINGLE + 1))}
+
+
 def signature(text: str) -> list[int]:
     """The MinHash of the article's 4-word shingles (lower-cased words): ``NUM_PERM`` 32-bit values."""
-    toks = _WORD.findall(text.lower())
-    shingles = {" ".join(toks[i : i + SHINGLE]).encode() for i in range(max(1, len(toks) - SHINGLE + 1))}
-    digests = b"".join(hashlib.sha1(sh).digest()[:4] for sh in shingles)
+    digests = b"".join(hashlib.sha1(sh).digest()[:4] for sh in shingles(text))
     hv = _fmix32(np.frombuffer(digests, dtype="<u4").astype(np.uint32)).reshape(-1, 1)
     a, b = _permutations()
     with np.errstate(over="ignore"):

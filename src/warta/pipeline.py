@@ -14,7 +14,7 @@ from warta.html import extract
 from warta.lang import LanguagePack, load_pack
 from warta.records import Analysis, Article, Document
 from warta.relays import find_relays
-from warta.sources import content_id
+from warta.sources import content_id, no_surrogates
 
 MAX_ARTICLE_CHARS = 200_000  # longer "articles" are dumps, not news stories
 
@@ -45,16 +45,13 @@ _STRING_FIELDS = ("id", "origin", "text", "title", "outlet", "url", "published",
 
 
 def _storable(doc: Document) -> Document:
-    """The document with any lone surrogate (from a caller's own decoding) replaced by U+FFFD: the
-    database, and UTF-8 generally, cannot hold one."""
+    """The document with any lone surrogate (from a caller's own decoding) replaced by U+FFFD, as the
+    reader does: the database, and UTF-8 generally, cannot hold one."""
     bad = {}
     for name in _STRING_FIELDS:
         value = getattr(doc, name, None)
-        if isinstance(value, str) and not value.isascii():
-            try:
-                value.encode("utf-8")
-            except UnicodeEncodeError:
-                bad[name] = value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+        if isinstance(value, str) and not value.isascii() and (fixed := no_surrogates(value)) != value:
+            bad[name] = fixed
     return replace(doc, **bad) if bad else doc
 
 

@@ -421,7 +421,7 @@ def _parse_line(raw: bytes, origin: str, mtime: float) -> tuple[Document | Input
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _no_surrogates(text: str) -> str:
+def no_surrogates(text: str) -> str:
     """A lone surrogate (JSON allows "\\udc80") is not a character: it cannot be stored as UTF-8."""
     return _SURROGATE.sub("\ufffd", text)
 
@@ -438,7 +438,7 @@ def _published(val: object) -> str | None:
         except (OverflowError, ValueError, OSError):
             return None
     if isinstance(val, str):
-        return _no_surrogates(val).strip() or None
+        return no_surrogates(val).strip() or None
     return None
 
 
@@ -452,11 +452,11 @@ def record_to_document(obj: object, origin: str, mtime: float | None = None) -> 
     if not isinstance(body, str) or not body.strip():
         return InputError(origin, "JSON record has no 'text' or 'html' string")
     is_html = body is html
-    body = _no_surrogates(body)
+    body = no_surrogates(body)
 
     def opt(key: str) -> str | None:
         val = obj.get(key)
-        return _no_surrogates(str(val)).strip() or None if isinstance(val, str | int | float) else None
+        return no_surrogates(str(val)).strip() or None if isinstance(val, str | int | float) else None
 
     canonical = json.dumps({k: obj.get(k) for k in ("url", "title", "published", "outlet")}, sort_keys=True)
     return Document(
