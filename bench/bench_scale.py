@@ -33,8 +33,26 @@ def baseline(files: list[Path]) -> float:
     return time.perf_counter() - t0
 
 
-def run_analyze(inputs: Path, db: Path, workers: int, extra: list[str]) -> tuple[float, float, float]:
-    """(wall seconds, peak RSS in MB of warta and its workers together, peak RSS of the largest one)."""
+def _sample(proc: psutil.Process) -> tuple[list[int], int]:
+    """(RSS of each process of the tree, their summed PSS). RSS counts a page shared by the writer and
+    its forked workers once in every process; PSS divides it among them, so the PSS sum is the memory
+    the tree really takes."""
+    rss, pss = [], 0
+    for p in [proc, *proc.children(recursive=True)]:
+        try:
+            info = p.memory_full_info()
+        except psutil.Error:
+            continue
+        rss.append(info.rss)
+        pss += getattr(info, "pss", info.rss)
+    return rss or [0], pss
+
+
+def run_analyze(
+    inputs: Path, db: Path, workers: int, extra: list[str]
+) -> tuple[float, float, float, float]:
+    """(wall seconds, peak summed RSS in MB of warta and its workers, peak RSS of the largest one, peak
+    summed PSS)."""
     cmd = [
         sys.executable,
         "-m",
@@ -50,18 +68,15 @@ def run_analyze(inputs: Path, db: Path, workers: int, extra: list[str]) -> tuple
     ]
     t0 = time.perf_counter()
     proc = psutil.Popen(cmd)
-    peak = largest = 0
+    peak = largest = shared = 0
     while proc.poll() is None:
-        try:
-            each = [proc.memory_info().rss] + [c.memory_info().rss for c in proc.children(recursive=True)]
-        except psutil.Error:
-            each = [0]
-        peak, largest = max(peak, sum(each)), max(largest, max(each))
+        each, pss = _sample(proc)
+        peak, largest, shared = max(peak, sum(each)), max(largest, max(each)), max(shared, pss)
         time.sleep(0.1)
     wall = time.perf_counter() - t0
     if proc.returncode not in (0, 1):
         raise SystemExit(f"warta analyze failed with {proc.returncode}")
-    return wall, peak / 1e6, largest / 1e6
+    return wall, peak / 1e6, largest / 1e6, shared / 1e6
 
 
 def main() -> None:
@@ -92,12 +107,12 @@ def main() -> None:
         for workers, extra in runs:
             db = root / f"w{workers}{'-dask' if extra else ''}.duckdb"
             db.unlink(missing_ok=True)
-            wall, peak, largest = run_analyze(corpus, db, workers, extra)
+            wall, peak, largest, pss = run_analyze(corpus, db, workers, extra)
             rate = args.n / wall
             label = f"{workers} worker(s){' on dask' if extra else ''}"
             print(
                 f"{label:>20}: {wall:7.1f} s  {rate:6.1f} articles/s  {rate / workers:6.1f} /s per core  "
-                f"peak RSS {peak:6.0f} MB (largest process {largest:4.0f})  "
+                f"peak RSS {peak:6.0f} MB (largest process {largest:4.0f}, PSS {pss:4.0f})  "
                 f"ratio to baseline x{wall / base:,.0f} (per core x{wall * workers / base:,.0f})"
             )
         if args.stages:

@@ -99,7 +99,7 @@ def analyze(
     """
     from warta.lang import load_pack
     from warta.pipeline import load_resources
-    from warta.runner import Hooks, default_workers, executor_for, run
+    from warta.runner import Hooks, batch_gc, default_workers, executor_for, run
 
     started = time.perf_counter()
     pack = load_pack()
@@ -132,6 +132,7 @@ def analyze(
         except (RuntimeError, OSError, ValueError) as exc:
             _fail(f"cannot start the workers: {exc}")
             raise typer.Exit(2) from None
+        batch_gc()
         stack.callback(executor.close)
         with progress:
             task = progress.add_task("files", total=n_files, name="")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 from typing import NamedTuple, Protocol
@@ -58,6 +58,8 @@ class Lexicon:
     symmetric: frozenset[str]  # patterns whose two-party subject acts on itself: bentrok, bertempur
     demand_speech: frozenset[str]  # "bersikeras bahwa X harus ..." (warta.constructions)
     evaluative: frozenset[str]  # "tidak dapat diterima": from the speaker to the actor it is said of
+    # word form -> can it start a verb or speech pattern (see could_hold_event); filled as words are seen
+    starts: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
 
 @cache
@@ -103,13 +105,52 @@ class Tok(NamedTuple):  # a tuple: one is built for every word of every sentence
     stem: str
 
 
+_FORMS: dict[str, tuple[str, str]] = {}  # word -> (lower case, stem): one entry per distinct word form
+_MAX_FORMS = 200_000
+_new_tok = Tok._make
+
+
+def _forms(w: str) -> tuple[str, str]:
+    got = _FORMS.get(w)
+    if got is None:
+        if len(_FORMS) >= _MAX_FORMS:
+            _FORMS.clear()
+        got = _FORMS[w] = (w.lower(), stem(w))
+    return got
+
+
 def tokens(s: Sentence) -> list[Tok]:
     base = s.start
-    return [
-        Tok(base + m.start(), base + m.end(), w, w.lower(), stem(w))
-        for m in _TOKEN.finditer(s.text)
-        for w in (m.group(),)
-    ]
+    out = []
+    for m in _TOKEN.finditer(s.text):
+        w = m.group()
+        a, b = m.span()
+        out.append(_new_tok((base + a, base + b, w, *_forms(w))))
+    return out
+
+
+def could_hold_event(s: Sentence, lex: Lexicon) -> bool:
+    """False when no word of ``s`` can start an event or speech verb: the coder has nothing to do there
+    (most sentences of a story), and skips tokenising it. A word-form cache keeps this a few dict
+    look-ups per word."""
+    cache = lex.starts
+    for w in _TOKEN.findall(s.text):
+        hit = cache.get(w)
+        if hit is None:
+            low, root = _forms(w)
+            tok = _new_tok((0, len(w), w, low, root))
+            hit = (low in lex.speech or low in lex.demand_speech) or (
+                low not in lex.ambiguous
+                and any(
+                    _word_matches(tok, _pattern_words(e.pattern)[0], e.stems[0])
+                    for e in lex.by_first.get(root, ())
+                )
+            )
+            if len(cache) < _MAX_FORMS:
+                cache[w] = hit
+        if hit:
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -256,6 +297,8 @@ def code_sentence(
     quoted: Sequence[tuple[int, int, Actor]] = (),
 ) -> list[Event]:
     lex = lexicon(pack)
+    if not could_hold_event(s, lex):
+        return []
     toks = tokens(s)
     verbs = find_verbs(toks, lex)
     speech = [t.start for t in toks if t.low in lex.speech or t.low in lex.demand_speech]

@@ -11,6 +11,7 @@ on which worker finished first.
 
 from __future__ import annotations
 
+import gc
 import os
 import time
 from collections import deque
@@ -28,6 +29,19 @@ AHEAD = 1  # windows analysed ahead of the one being written
 # new events fall in, so after every batch it would cost a busy corpus more than the analysis; until
 # then, readers see a new event as a row of its own
 MERGE_EVERY = 300.0
+# the pipeline, and the unpickling of its results in the writer, make millions of small objects, hardly
+# any in a reference cycle; at CPython's default thresholds (700, 10, 10) the cyclic collector took three
+# quarters of the writer's unpickling time and several per cent of the analysis
+GC_THRESHOLDS = (50_000, 20, 100)
+
+
+def batch_gc() -> None:
+    """Tune this process's cyclic garbage collector for a long batch run: what is loaded so far (modules,
+    language pack, models) is frozen out of its scans, and it runs about seventy times less often.
+    Reference counting still frees almost everything at once; only cyclic garbage waits longer."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
 
 
 class Executor(Protocol):
@@ -79,6 +93,7 @@ def _warm() -> None:
     from warta.pipeline import load_resources
 
     load_resources(load_pack())
+    batch_gc()
 
 
 class LocalPool:
