@@ -58,7 +58,7 @@ class Lexicon:
     symmetric: frozenset[str]  # patterns whose two-party subject acts on itself: bentrok, bertempur
     demand_speech: frozenset[str]  # "bersikeras bahwa X harus ..." (warta.constructions)
     evaluative: frozenset[str]  # "tidak dapat diterima": from the speaker to the actor it is said of
-    # word form -> can it start a verb or speech pattern (see could_hold_event); filled as words are seen
+    # word form -> can it start a verb or speech pattern (see _starts); filled as words are seen
     starts: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
 
 
@@ -105,17 +105,17 @@ class Tok(NamedTuple):  # a tuple: one is built for every word of every sentence
     stem: str
 
 
-_FORMS: dict[str, tuple[str, str]] = {}  # word -> (lower case, stem): one entry per distinct word form
+_FORMS: dict[str, Tok] = {}  # word form -> its token without offsets (lower case, stem computed once)
 _MAX_FORMS = 200_000
 _new_tok = Tok._make
 
 
-def _forms(w: str) -> tuple[str, str]:
+def _form(w: str) -> Tok:
     got = _FORMS.get(w)
     if got is None:
         if len(_FORMS) >= _MAX_FORMS:
             _FORMS.clear()
-        got = _FORMS[w] = (w.lower(), stem(w))
+        got = _FORMS[w] = _new_tok((0, 0, w, w.lower(), stem(w)))
     return got
 
 
@@ -125,32 +125,31 @@ def tokens(s: Sentence) -> list[Tok]:
     for m in _TOKEN.finditer(s.text):
         w = m.group()
         a, b = m.span()
-        out.append(_new_tok((base + a, base + b, w, *_forms(w))))
+        f = _form(w)
+        out.append(_new_tok((base + a, base + b, w, f.low, f.stem)))
     return out
 
 
-def could_hold_event(s: Sentence, lex: Lexicon) -> bool:
-    """False when no word of ``s`` can start an event or speech verb: the coder has nothing to do there
-    (most sentences of a story), and skips tokenising it. A word-form cache keeps this a few dict
-    look-ups per word."""
+def _starts(words: list[Tok], lex: Lexicon) -> list[int]:
+    """Indices of the words that can start an event verb or are speech verbs: where find_verbs looks. In
+    most sentences of a story there is none, and the coder stops there (the answer is cached per form)."""
     cache = lex.starts
-    for w in _TOKEN.findall(s.text):
-        hit = cache.get(w)
+    out = []
+    for i, t in enumerate(words):
+        hit = cache.get(t.text)
         if hit is None:
-            low, root = _forms(w)
-            tok = _new_tok((0, len(w), w, low, root))
-            hit = (low in lex.speech or low in lex.demand_speech) or (
-                low not in lex.ambiguous
+            hit = (t.low in lex.speech or t.low in lex.demand_speech) or (
+                t.low not in lex.ambiguous
                 and any(
-                    _word_matches(tok, _pattern_words(e.pattern)[0], e.stems[0])
-                    for e in lex.by_first.get(root, ())
+                    _word_matches(t, _pattern_words(e.pattern)[0], e.stems[0])
+                    for e in lex.by_first.get(t.stem, ())
                 )
             )
             if len(cache) < _MAX_FORMS:
-                cache[w] = hit
+                cache[t.text] = hit
         if hit:
-            return True
-    return False
+            out.append(i)
+    return out
 
 
 @dataclass(frozen=True)
@@ -242,10 +241,13 @@ def _match_at(toks: list[Tok], i: int, e: VerbEntry) -> int | None:
     return last
 
 
-def find_verbs(toks: list[Tok], lex: Lexicon) -> list[VerbHit]:
+def find_verbs(toks: list[Tok], lex: Lexicon, starts: Sequence[int] | None = None) -> list[VerbHit]:
+    """The event verbs of a sentence, left to right, not overlapping; ``starts`` (from :func:`_starts`)
+    limits the search to the words that can begin one. Offsets of ``toks`` are not used."""
     hits: list[VerbHit] = []
-    i = 0
-    while i < len(toks):
+    for i in range(len(toks)) if starts is None else starts:
+        if hits and i <= hits[-1].last:
+            continue
         hit = None
         if toks[i].low not in lex.ambiguous:
             for e in lex.by_first.get(toks[i].stem, ()):
@@ -257,9 +259,6 @@ def find_verbs(toks: list[Tok], lex: Lexicon) -> list[VerbHit]:
                 break
         if hit:
             hits.append(hit)
-            i = hit.last + 1
-        else:
-            i += 1
     return hits
 
 
@@ -297,13 +296,16 @@ def code_sentence(
     quoted: Sequence[tuple[int, int, Actor]] = (),
 ) -> list[Event]:
     lex = lexicon(pack)
-    if not could_hold_event(s, lex):
+    words = [_form(w) for w in _TOKEN.findall(s.text)]
+    starts = _starts(words, lex)
+    if not starts:
+        return []
+    verbs = find_verbs(words, lex, starts)  # the same indices as the tokens with offsets below
+    spoken = [i for i in starts if words[i].low in lex.speech or words[i].low in lex.demand_speech]
+    if not verbs and not spoken:
         return []
     toks = tokens(s)
-    verbs = find_verbs(toks, lex)
-    speech = [t.start for t in toks if t.low in lex.speech or t.low in lex.demand_speech]
-    if not verbs and not speech:
-        return []
+    speech = [toks[i].start for i in spoken]
     actors = [m for m in mentions if m.sentence == s.index and m.role == "actor" and m.code]
     places = [m for m in mentions if m.sentence == s.index and m.role == "place"]
     location = _location(places, pack)

@@ -48,12 +48,15 @@ def _fmix32(h: np.ndarray) -> np.ndarray:
 def shingles(text: str) -> set[bytes]:
     """The article's 4-word shingles (lower-cased words), as UTF-8: what the signature hashes."""
     toks = _WORD.findall(text.lower())
-    return {" ".join(toks[i : i + SHINGLE]).encode() for i in range(max(1, len(toks) - SHINGLE + 1))}
+    if len(toks) < SHINGLE:  # a text shorter than one shingle is one shingle
+        return {" ".join(toks).encode()}
+    return {" ".join(t).encode() for t in zip(*(toks[k:] for k in range(SHINGLE)), strict=False)}
 
 
 def signature(text: str) -> list[int]:
     """The MinHash of the article's 4-word shingles (lower-cased words): ``NUM_PERM`` 32-bit values."""
-    digests = b"".join(hashlib.sha1(sh).digest()[:4] for sh in shingles(text))
+    sha1 = hashlib.sha1
+    digests = b"".join([sha1(sh).digest()[:4] for sh in shingles(text)])
     hv = _fmix32(np.frombuffer(digests, dtype="<u4").astype(np.uint32)).reshape(-1, 1)
     a, b = _permutations()
     with np.errstate(over="ignore"):
