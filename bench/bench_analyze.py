@@ -13,6 +13,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from warta import pipeline
+from warta.runner import batch_gc
 from warta.sources import read
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -72,6 +73,7 @@ def main() -> None:
     t0 = time.perf_counter()
     pipeline.analyse(docs[0])
     startup = time.perf_counter() - t0
+    batch_gc()  # the collector settings of `warta analyze` (its writer and its workers)
 
     stages, warm = stage_times(docs, args.repeat)
     n = len(docs) * args.repeat

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import psutil
 
+from warta.runner import batch_gc
 from warta.sources import read
 from warta.synthetic import write
 
@@ -121,6 +122,7 @@ def main() -> None:
 
             docs = [d for p in files[: args.stages] for d in read(p) if hasattr(d, "text")][: args.stages]
             stage_times(docs[:5])  # warm the caches
+            batch_gc()  # the collector settings of `warta analyze`
             stages, total = stage_times(docs)
             print(f"stages, in process, {len(docs)} articles: {total / len(docs) * 1000:.1f} ms per article")
             for name, secs in sorted(stages.items(), key=lambda kv: -kv[1]):
