@@ -239,8 +239,15 @@ def _introduced(name: str, people: People) -> tuple[str, str | None, str] | None
     toks = low.split()
     if len(toks) > 1 and toks[-1] in people:
         return people[toks[-1]]
+    if len(low) < 5:
+        return None
+    first = toks[0][0] if toks else ""
+    name_toks = tuple(toks)
     for key, val in people.items():
-        if len(key) >= 5 and len(low) >= 5 and _similar(tuple(toks), tuple(key.split())) >= FUZZY_NAME:
+        # _similar is 0 unless the first letters agree: most keys are passed over without splitting them
+        if len(key) < 5 or (key[0] != first and not key[0].isspace()):
+            continue
+        if _similar(name_toks, tuple(key.split())) >= FUZZY_NAME:
             return val
     return None
 
@@ -559,6 +566,8 @@ def _context(
 ) -> list[Mention]:
     """Code the sentence's named but uncoded people from what surrounds them."""
     out = sorted(found, key=lambda m: (m.start, -m.end))
+    if not any(m.kind == "person" and not m.code and m.name for m in out):
+        return out
     for m in list(out):
         if m.kind == "person" and not m.code and m.name and m in out:
             out = _code_person(text, s, out, m, gz, people)
