@@ -129,6 +129,9 @@ class DaskExecutor:
                 n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
             )
             self.client = Client(self.cluster)
+            # our own workers: load the language pack up front and tune their collector as the pool's
+            # (a user's cluster is left as its owner set it up)
+            self.client.run(_warm)
         else:
             self.client = Client(address)
 
