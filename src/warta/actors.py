@@ -18,7 +18,7 @@ An organisation ending in a state ("Badan Keamanan Laut Indonesia") takes that s
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -471,11 +471,17 @@ _WINDOW = 5  # tokens of context either side of an unexplained word given to the
 def _windows(toks: list[tuple[str, int, int]], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Token ranges around the unexplained words, widened to whole runs of capitalised tokens, merged."""
     ranges: list[tuple[int, int]] = []
+    if not spans:
+        return ranges
+    # tokens are in order and do not overlap: those ending after a follow those that do not, and those
+    # starting before b precede those that do not
+    starts = [x for _, x, _ in toks]
+    ends = [y for _, _, y in toks]
     for a, b in spans:
-        idx = [k for k, (_, x, y) in enumerate(toks) if x < b and y > a]
-        if not idx:
+        first, last = bisect_right(ends, a), bisect_left(starts, b) - 1  # the tokens that overlap (a, b)
+        if first > last:
             continue
-        lo, hi = max(0, idx[0] - _WINDOW), min(len(toks), idx[-1] + 1 + _WINDOW)
+        lo, hi = max(0, first - _WINDOW), min(len(toks), last + 1 + _WINDOW)
         while lo > 0 and toks[lo][0][:1].isupper():
             lo -= 1
         while hi < len(toks) and toks[hi - 1][0][:1].isupper():

@@ -193,19 +193,32 @@ def _words() -> dict[str, tuple[str, str, str]]:
     return out
 
 
-def _gazetteer_marks(tokens: Sequence[str]) -> list[list[str]]:
-    """For each token the gazetteer features ``kind=B`` / ``kind=I`` of the names that cover it."""
+@cache
+def _name_starts() -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    """The first tokens of the gazetteer names, and every proper prefix of a name (lower-cased tokens): a
+    scan from a token stops as soon as the tokens so far begin no name."""
+    names = _gazetteer()[0]
+    return frozenset(k[0] for k in names), frozenset(k[:m] for k in names for m in range(1, len(k)))
+
+
+def _marks_at(tokens: Sequence[str], low: Sequence[str]) -> dict[int, list[str]]:
+    """:func:`_gazetteer_marks` of the tokens that have any, by position (``low``: the tokens lower-cased)."""
     names, longest, _, _ = _gazetteer()
-    low = [t.lower() for t in tokens]
-    marks: list[list[str]] = [[] for _ in tokens]
+    firsts, prefixes = _name_starts()
+    marks: dict[int, list[str]] = {}
     n = len(tokens)
     for i in range(n):
-        if not tokens[i][:1].isalnum():
+        if low[i] not in firsts or not tokens[i][:1].isalnum():
             continue
-        for length in range(min(longest, n - i), 0, -1):
-            kinds = names.get(tuple(low[i : i + length]))
-            if not kinds:
-                continue
+        found = []  # (length, kinds) of the names starting here, shortest first
+        for length in range(1, min(longest, n - i) + 1):
+            key = tuple(low[i : i + length])
+            kinds = names.get(key)
+            if kinds:
+                found.append((length, kinds))
+            if key not in prefixes:
+                break
+        for length, kinds in reversed(found):  # longest first
             for kind in kinds:
                 if kind.endswith("!"):
                     if length != 1 or not tokens[i].isupper():
@@ -213,12 +226,18 @@ def _gazetteer_marks(tokens: Sequence[str]) -> list[list[str]]:
                     kind = kind[:-1]
                 elif kind != "title" and not tokens[i][:1].isupper():
                     kind = kind + ".lc"  # a proper name written in lower case: weaker evidence
-                marks[i].append(f"{kind}=B")
+                marks.setdefault(i, []).append(f"{kind}=B")
                 for j in range(i + 1, i + length):
-                    marks[j].append(f"{kind}=I")
+                    marks.setdefault(j, []).append(f"{kind}=I")
                 if length > 1:
-                    marks[i + length - 1].append(f"{kind}=E")
+                    marks.setdefault(i + length - 1, []).append(f"{kind}=E")
     return marks
+
+
+def _gazetteer_marks(tokens: Sequence[str]) -> list[list[str]]:
+    """For each token the gazetteer features ``kind=B`` / ``kind=I`` of the names that cover it."""
+    marks = _marks_at(tokens, [t.lower() for t in tokens])
+    return [marks.get(i, []) for i in range(len(tokens))]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -258,37 +277,12 @@ def _word_class(word: str) -> str:
 
 
 _CONNECTORS = frozenset({"dan", "&", "of", "the", "de", "bin", "binti", "van", "von", "al", "-"})
+_CAPITALISED = frozenset({"title", "caps", "mixed", "cap1"})
 
 
-def _runs(tokens: Sequence[str], cls: Sequence[str]) -> list[list[str]]:
-    """Features of the run of capitalised words (joined by "dan", "of", "bin", "-", ...) a token is in: its
-    place in the run, the run's length and its first and last words ("Kementerian ... Mineral")."""
-    n = len(tokens)
-    cap = [c in ("title", "caps", "mixed", "cap1") for c in cls]
-    out: list[list[str]] = [[] for _ in tokens]
-    i = 0
-    while i < n:
-        if not cap[i]:
-            i += 1
-            continue
-        j = i + 1
-        while j < n and (cap[j] or (tokens[j].lower() in _CONNECTORS and j + 1 < n and cap[j + 1])):
-            j += 1
-        length = j - i
-        first, last = tokens[i].lower(), tokens[j - 1].lower()
-        for k in range(i, j):
-            pos = "S" if length == 1 else "B" if k == i else "E" if k == j - 1 else "I"
-            out[k] = ["run=" + pos, f"runlen={min(length, 5)}", "run1=" + first]
-            if length > 1:
-                out[k].append("runL=" + last)
-        i = j
-    return out
-
-
-@lru_cache(maxsize=30_000)
 def _word_features(word: str) -> tuple[tuple[str, ...], str, str, str | None, tuple[str, str, str] | None]:
     """What a token contributes on its own, whatever its neighbours: its features, lower-case form, word
-    class, lexicon status and word-list entry. Cached: news repeats its words."""
+    class, lexicon status and word-list entry. Cached as part of the entries (:func:`_entry`)."""
     _, _, person_tokens, stop = _gazetteer()
     w = word.lower()
     cls = _word_class(word)
@@ -334,59 +328,200 @@ def _word_features(word: str) -> tuple[tuple[str, ...], str, str, str | None, tu
     return tuple(f), w, cls, lexical, info
 
 
-def sent_features(tokens: Sequence[str]) -> list[list[str]]:
-    """CRFsuite attribute lists (binary features ``name=value``) for one sentence."""
-    marks = _gazetteer_marks(tokens)
-    static = [_word_features(t) for t in tokens]
-    low = [x[1] for x in static]
-    cls = [x[2] for x in static]
-    lexical = [x[3] for x in static]
-    info = [x[4] for x in static]
-    runs = _runs(tokens, cls)
+# An entry holds all a word gives to the features of a sentence, wherever it stands: its own features
+# (_word_features), what it gives to the tokens two and one places after and before it ("-1w=...", the
+# gazetteer marks aside), the run features it gives as a run's first or last word, and the halves of the
+# pair features ("-1w0=<it>|" + the next word's form). Fields, in this order:
+_STATIC, _LOW, _CTX_M2, _CTX_M1, _CTX_P1, _CTX_P2, _RUN1, _RUNL = range(8)
+_L_WC, _L_W, _L_C, _R_CW, _R_W, _R_C, _W, _C, _CAP, _CONN, _TITLE = range(8, 19)
+
+
+def _encoder(known: dict[bytes, bytes] | None):
+    """Attribute strings as :func:`sent_features` writes them (``known`` None), or as the UTF-8 bytes
+    pycrfsuite takes without converting them, keeping only the attributes ``known`` to the model (as the
+    one copy of them that ``known`` holds: entries share their common attributes, "c=title"): CRFsuite
+    drops the others when it reads a sequence, so the model sees the same items."""
+    if known is None:
+        return tuple, str
+    return (lambda xs: tuple(b for b in (known.get(x.encode()) for x in xs) if b is not None)), str.encode
+
+
+def _make_entry(word: str, known: dict[bytes, bytes] | None) -> tuple:
+    attrs, text = _encoder(known)
+    static, w, cls, lexical, info = _word_features(word)
+    near = ["w=" + w, "c=" + cls, "s3=" + w[-3:], "sh=" + _shape(word)]
+    if lexical:
+        near.append("lex")
+    if info:
+        near += ("pos=" + info[0], "cl4=" + info[2][:4], "cl8=" + info[2])
+    else:
+        near.append("oov")
+    far = near[:2]
+    left_c, right_cw, right_c, c = _class_parts(cls, text)
+    return (
+        attrs(static),
+        w,
+        attrs(["-2" + x for x in far]),
+        attrs(["-1" + x for x in near]),
+        attrs(["1" + x for x in near]),
+        attrs(["2" + x for x in far]),
+        attrs(["run1=" + w]),
+        attrs(["runL=" + w]),
+        text(f"-1wc0={w}|"),
+        text(f"-1w0={w}|"),
+        left_c,
+        right_cw,
+        text(f"w0+1={w}|"),
+        right_c,
+        text(w),
+        c,
+        cls in _CAPITALISED,
+        w in _CONNECTORS,
+        cls == "title",
+    )
+
+
+@lru_cache(maxsize=64)
+def _class_parts(cls: str, text) -> tuple:
+    """The parts of the pair features that a word class makes, one copy of each for all entries."""
+    return text(f"-1c0={cls}|"), text(f"c0+1w={cls}|"), text(f"c0+1={cls}|"), text(cls)
+
+
+@lru_cache(maxsize=30_000)
+def _entry(word: str) -> tuple:
+    """The entry of ``word`` for :func:`sent_features`. Cached: news repeats its words."""
+    return _make_entry(word, None)
+
+
+@lru_cache(maxsize=30_000)
+def _model_entry(word: str) -> tuple:
+    """The entry of ``word`` for tagging with the shipped model (bytes, only the attributes it knows)."""
+    return _make_entry(word, _model_attributes())
+
+
+class _Kit:
+    """The sentence-level attribute strings (``BOS``, the padding, the run features), in an encoding."""
+
+    def __init__(self, known: dict[bytes, bytes] | None):
+        attrs, _ = _encoder(known)
+        self.known = known
+        self.bos, self.eos, self.cap_bos = attrs(["BOS"]), attrs(["EOS"]), attrs(["cap@BOS"])
+        self.pads = [attrs([f"{d}w=<pad>"]) for d in (-2, -1, 1, 2)]
+        self.runs = {
+            (pos, length): attrs(["run=" + pos, f"runlen={length}"])
+            for pos in "SBIE"
+            for length in range(1, 6)
+        }
+        # a gazetteer mark ("state=B") as the token's own feature and as its neighbours' ones
+        self.marks = lru_cache(maxsize=1024)(
+            lambda m: (attrs(["g:" + m]), attrs(["-1g:" + m]), attrs(["1g:" + m]))
+        )
+
+
+_STR_KIT = _Kit(None)
+
+
+@cache
+def _model_kit() -> _Kit:
+    return _Kit(_model_attributes())
+
+
+def _runs(es: Sequence[tuple], kit: _Kit) -> dict[int, tuple]:
+    """Features of the run of capitalised words (joined by "dan", "of", "bin", "-", ...) a token is in: its
+    place in the run, the run's length and its first and last words ("Kementerian ... Mineral"); by position,
+    for the tokens in a run. ``es`` are the tokens' entries."""
+    n = len(es)
+    out: dict[int, tuple] = {}
+    i = 0
+    while i < n:
+        if not es[i][_CAP]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (es[j][_CAP] or (es[j][_CONN] and j + 1 < n and es[j + 1][_CAP])):
+            j += 1
+        length = j - i
+        if length == 1:
+            out[i] = kit.runs["S", 1] + es[i][_RUN1]
+        else:
+            ends = es[i][_RUN1] + es[j - 1][_RUNL]
+            size = min(length, 5)
+            out[i] = kit.runs["B", size] + ends
+            inner = kit.runs["I", size] + ends
+            for k in range(i + 1, j - 1):
+                out[k] = inner
+            out[j - 1] = kit.runs["E", size] + ends
+        i = j
+    return out
+
+
+def _features(tokens: Sequence[str], entry, kit: _Kit) -> list[list]:
+    """The attribute lists of a sentence: the work of :func:`sent_features`, from per-word entries."""
     n = len(tokens)
-    feats: list[list[str]] = []
+    if not n:
+        return []
+    es = [entry(t) for t in tokens]
+    marks = _marks_at(tokens, [e[_LOW] for e in es])
+    gz: dict[int, tuple[list, list, list]] = {}
+    for j, ms in marks.items():
+        own: list = []
+        before: list = []
+        after: list = []
+        for m in ms:
+            a, b, c = kit.marks(m)
+            own += a
+            before += b
+            after += c
+        gz[j] = (own, before, after)
+    runs = _runs(es, kit)
+    keep = None if kit.known is None else kit.known.__contains__  # filter(None, ...) keeps them all
+    pad_m2, pad_m1, pad_p1, pad_p2 = kit.pads
+    last = n - 1
+    feats: list[list] = []
     for i in range(n):
-        w = low[i]
-        f = list(static[i][0])
+        e = es[i]
+        f = [*e[_STATIC]]
         if i == 0:
-            f.append("BOS")
-        elif i == n - 1:
-            f.append("EOS")
-        if i == 0 and cls[i] == "title":
-            f.append("cap@BOS")
-        for m in marks[i]:
-            f.append("g:" + m)
-        f.extend(runs[i])
-        for d in (-2, -1, 1, 2):
-            j = i + d
-            if 0 <= j < n:
-                f.append(f"{d}w={low[j]}")
-                f.append(f"{d}c={cls[j]}")
-                if d in (-1, 1):
-                    f.append(f"{d}s3={low[j][-3:]}")
-                    f.append(f"{d}sh={_shape(tokens[j])}")
-                    if lexical[j]:
-                        f.append(f"{d}lex")
-                    if info[j]:
-                        f.append(f"{d}pos={info[j][0]}")
-                        f.append(f"{d}cl4={info[j][2][:4]}")
-                        f.append(f"{d}cl8={info[j][2]}")
-                    else:
-                        f.append(f"{d}oov")
-                    for m in marks[j]:
-                        f.append(f"{d}g:{m}")
-            else:
-                f.append(f"{d}w=<pad>")
-        if i > 0:
-            f.append(f"-1wc0={low[i - 1]}|{cls[i]}")
-            f.append(f"-1w0={low[i - 1]}|{w}")
-            f.append(f"-1c0={cls[i - 1]}|{cls[i]}")
-        if i < n - 1:
-            f.append(f"c0+1w={cls[i]}|{low[i + 1]}")
-            f.append(f"w0+1={w}|{low[i + 1]}")
-            f.append(f"c0+1={cls[i]}|{cls[i + 1]}")
+            f += kit.bos
+            if e[_TITLE]:
+                f += kit.cap_bos
+        elif i == last:
+            f += kit.eos
+        if gz:
+            g = gz.get(i)
+            if g:
+                f += g[0]
+        r = runs.get(i)
+        if r:
+            f += r
+        f += es[i - 2][_CTX_M2] if i >= 2 else pad_m2
+        if i:
+            p = es[i - 1]
+            f += p[_CTX_M1]
+            if gz and (g := gz.get(i - 1)):
+                f += g[1]
+        else:
+            f += pad_m1
+        if i < last:
+            q = es[i + 1]
+            f += q[_CTX_P1]
+            if gz and (g := gz.get(i + 1)):
+                f += g[2]
+            f += es[i + 2][_CTX_P2] if i + 2 < n else pad_p2
+        else:
+            f += pad_p1
+            f += pad_p2
+        if i:
+            f += filter(keep, (p[_L_WC] + e[_C], p[_L_W] + e[_W], p[_L_C] + e[_C]))
+        if i < last:
+            f += filter(keep, (e[_R_CW] + q[_W], e[_R_W] + q[_W], e[_R_C] + q[_C]))
         feats.append(f)
     return feats
+
+
+def sent_features(tokens: Sequence[str]) -> list[list[str]]:
+    """CRFsuite attribute lists (binary features ``name=value``) for one sentence."""
+    return _features(tokens, _entry, _STR_KIT)
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -405,12 +540,42 @@ def _tagger(path: str | None = None):
     return tagger
 
 
+@cache
+def _model_attributes() -> dict[bytes, bytes] | None:
+    """The attributes of the shipped model (each mapped to itself), read from its dictionary (a CQDB in the
+    CRFsuite model file); None if the file is not laid out as expected: the tagger then gets every one."""
+    import struct
+
+    try:
+        with open(MODEL_PATH, "rb") as fh:
+            magic, _, kind, _, _, _, n_attrs, _, _, off_attrs = struct.unpack("<4sI4s7I", fh.read(40))
+            fh.seek(off_attrs)
+            chunk = fh.read(24)
+            cid, size, _, order, n_keys, off_bwd = struct.unpack("<4s5I", chunk)
+            chunk += fh.read(size - 24)
+    except (OSError, struct.error):
+        return None
+    if (magic, kind, cid, order, n_keys) != (b"lCRF", b"FOMC", b"CQDB", 0x62445371, n_attrs):
+        return None
+    try:
+        out = []
+        for i, off in enumerate(struct.unpack_from(f"<{n_keys}I", chunk, off_bwd)):
+            ident, length = struct.unpack_from("<iI", chunk, off)
+            if ident != i:
+                return None
+            out.append(chunk[off + 8 : off + 7 + length])  # the key is stored with its NUL
+    except struct.error:
+        return None
+    return {a: a for a in out}
+
+
 def tag(tokens: list[str], model: str | Path | None = None) -> list[str]:
     """IOB2 tags (``B-PER``, ``I-ORG``, ``O``, ...) for one sentence of tokens."""
     if not tokens:
         return []
-    tagger = _tagger(str(model) if model else None)
-    return _repair(tagger.tag(sent_features(tokens)))
+    if model:
+        return _repair(_tagger(str(model)).tag(sent_features(tokens)))
+    return _repair(_tagger(None).tag(_features(tokens, _model_entry, _model_kit())))
 
 
 def tag_many(sentences: Iterable[list[str]], model: str | Path | None = None) -> list[list[str]]:
@@ -438,6 +603,10 @@ def _repair(tags: Sequence[str]) -> list[str]:
     out: list[str] = []
     prev = "O"
     for t in tags:
+        if t == "O":  # most tags: nothing to repair
+            out.append(t)
+            prev = t
+            continue
         if t[:2] == "U-":
             t = "B-" + t[2:]
         elif t[:2] == "L-":
