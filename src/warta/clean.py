@@ -18,8 +18,11 @@ from warta.lang import LanguagePack
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _BULLET = re.compile(r"^[•·▪►»◆■\-–—*]+\s+")
+# _BULLET at the start of every line, in one pass over the text: the white space it takes stays on the line
+_BULLETS = re.compile(r"^[•·▪►»◆■\-–—*]+[^\S\n]+", re.M)
 _WORD = re.compile(r"\w+", re.UNICODE)
-_TERMINAL = re.compile(r"""[.!?…]["'”’»)\]]*$|["”’»]$""")
+_TERMINAL = re.compile(r"""[.!?…]["'”’»)\]]*$|["”’»]$""")  # what _terminal tells, without a scan
+_CLOSERS = "\"'”’»)]"
 _DATE_LINE = re.compile(
     r"^(?:[A-Za-z']+,?\s+)?\(?\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}\)?(?:[\s,|-]+\d{1,2}[:.]\d{2}(?:\s*[A-Za-z]{2,4})?)?"
     r"|^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}.*)?$"
@@ -59,6 +62,14 @@ _DATELINES.append(_DATELINE_CITY)
 _DATELINE_ALONE = re.compile(
     r"^(?P<place>[A-Z][\w.'’ ]{1,30}?)\s*,\s*(?P<outlet>[A-Z][\w.]*(?: [A-Z][\w.]*){0,2})\s*[-–—]{1,2}$"
 )
+_DATELINES_NAMED = (*_DATELINES, _DATELINE_NAMED)
+_DATELINES_PLAIN = tuple(_DATELINES)
+
+
+def _may_open_with_dateline(line: str) -> bool:
+    """False when no dateline pattern (_DATELINES, _DATELINE_NAMED, _DATELINE_ALONE) can match ``line``:
+    each of them needs a dash."""
+    return "-" in line or "–" in line or "—" in line
 
 
 @dataclass(frozen=True)
@@ -70,6 +81,18 @@ class Rules:
     section_labels: frozenset[str]
     outlets: tuple[tuple[str, str], ...]
     places: frozenset[str]  # city names (lower case) that may open a dateline in title case: "Seoul -"
+    # drop_regex as one alternation (a line matches it whole when it matches one of them whole); None when
+    # the patterns cannot be joined (numbered back-references, flags for the whole pattern, ...)
+    drop_any: re.Pattern[str] | None = None
+
+
+def _joined(patterns: list[str]) -> re.Pattern[str] | None:
+    if not patterns or any(re.search(r"\\[1-9]|\(\?P=|\(\?\(", p) for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
+    except re.error:
+        return None
 
 
 @cache
@@ -96,6 +119,7 @@ def rules_for(pack: LanguagePack) -> Rules:
             for r in pack.tsv(name)
             if r.get("place") or r.get("kind") == "city"
         ),
+        drop_any=_joined(bp["drop_regex"]),
     )
 
 
@@ -115,16 +139,38 @@ class Cleaned:
 def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _INVISIBLE.sub("", text)
-    lines = (_SPACE.sub(" ", ln).strip() for ln in text.split("\n"))
-    return "\n".join(lines)
+    text = _SPACE.sub(" ", text)  # over the whole text: a run of _SPACE never crosses a line break
+    return "\n".join(map(str.strip, text.split("\n")))
 
 
 def words(line: str) -> list[str]:
     return _WORD.findall(line.lower())
 
 
+def _terminal(line: str) -> bool:
+    """``_TERMINAL.search(line)``: the line ends with a stop and any closing quotes or brackets, or with a
+    closing quote (``$`` also before a final line break), read from its end instead of scanned for."""
+    if line.endswith("\n"):
+        return _terminal_at_end(line) or _terminal_at_end(line[:-1])
+    return _terminal_at_end(line)
+
+
+def _terminal_at_end(line: str) -> bool:
+    if not line:
+        return False
+    if line[-1] in '"”’»':
+        return True
+    rest = line.rstrip(_CLOSERS)
+    return bool(rest) and rest[-1] in ".!?…"
+
+
 def is_sentence_like(line: str, min_words: int = 8) -> bool:
-    return len(words(line)) >= min_words and bool(_TERMINAL.search(line))
+    return len(words(line)) >= min_words and _terminal(line)
+
+
+def _sentence_like(line: str, n_words: int, min_words: int = 8) -> bool:
+    """``is_sentence_like`` with the line's word count known."""
+    return n_words >= min_words and _terminal(line)
 
 
 def outlet_name(marker: str | None, rules: Rules) -> str | None:
@@ -137,9 +183,9 @@ def outlet_name(marker: str | None, rules: Rules) -> str | None:
     return marker.strip()
 
 
-def _outlet_in(line: str, rules: Rules) -> str | None:
+def _outlet_in(line: str, rules: Rules, n_words: int | None = None) -> str | None:
     """An outlet named in a short header line ("CNN Indonesia", "Rita Maharani - detikNews")."""
-    if len(words(line)) > 6:
+    if (len(words(line)) if n_words is None else n_words) > 6:
         return None
     low = line.lower()
     for key, name in rules.outlets:
@@ -149,12 +195,15 @@ def _outlet_in(line: str, rules: Rules) -> str | None:
     return None
 
 
-def _is_boilerplate(line: str, rules: Rules) -> bool:
-    low = line.lower().rstrip(" :")
-    if low in rules.drop_exact or line.lower() in rules.drop_exact:
+def _is_boilerplate(line: str, rules: Rules, low: str | None = None) -> bool:
+    """``low``: ``line.lower()``, when the caller has it."""
+    low = line.lower() if low is None else low
+    if low.rstrip(" :") in rules.drop_exact or low in rules.drop_exact:
         return True
-    if line.lower().startswith(rules.drop_prefix):
+    if low.startswith(rules.drop_prefix):
         return True
+    if rules.drop_any is not None:
+        return rules.drop_any.fullmatch(line) is not None
     return any(rx.fullmatch(line) for rx in rules.drop_regex)
 
 
@@ -162,13 +211,14 @@ def _is_list_header(line: str, rules: Rules) -> bool:
     return line.lower().rstrip(" :") in rules.list_headers
 
 
-def _is_date_line(line: str) -> bool:
-    return bool(_DATE_LINE.match(line)) and len(words(line)) <= 14
+def _is_date_line(line: str, n_words: int | None = None) -> bool:
+    """``n_words``: ``len(words(line))``, when the caller has it."""
+    return bool(_DATE_LINE.match(line)) and (len(words(line)) if n_words is None else n_words) <= 14
 
 
 def match_dateline(paragraph: str, rules: Rules | None = None) -> tuple[str | None, str | None, int] | None:
     """(place, outlet marker, length of the dateline prefix) when a paragraph opens with a dateline."""
-    for rx in _DATELINES + ([_DATELINE_NAMED] if rules else []):
+    for rx in _DATELINES_NAMED if rules else _DATELINES_PLAIN:
         m = rx.match(paragraph)
         if not m:
             continue
@@ -212,43 +262,52 @@ def _contained(short: list[str], long: list[str], bag: set[str], threshold: floa
 def clean(text: str, pack: LanguagePack, *, title_hint: str | None = None) -> Cleaned:
     """Split a scraped page's text into story paragraphs and metadata."""
     rules = rules_for(pack)
-    lines = [_BULLET.sub("", ln) for ln in normalise(text).split("\n")]
+    lines = _BULLETS.sub("", normalise(text)).split("\n")
     out = Cleaned(text="", paragraphs=[])
 
+    # Each kept line travels with its words (``words(line)``), found once.
     # 1. Drop boilerplate lines and headline lists, keeping what they say about the article.
     kept: list[str] = []
+    kept_words: list[list[str]] = []
     in_list = False
     story_seen = False
     removed = 0
     for line in lines:
         if not line:
             continue
-        if not story_seen and _is_date_line(line):
+        w = words(line)
+        if not story_seen and _is_date_line(line, len(w)):
             kept.append(line)  # the page's own date line: header metadata, read in step 3
+            kept_words.append(w)
             continue
-        if in_list and not is_sentence_like(line, 12):
+        if in_list and not _sentence_like(line, len(w), 12):
             removed += 1
             continue
         in_list = False
-        if _is_list_header(line, rules):
+        low = line.lower()
+        if low.rstrip(" :") in rules.list_headers:  # _is_list_header
             in_list = True
             removed += 1
             continue
-        if _is_boilerplate(line, rules):
+        if _is_boilerplate(line, rules, low):
             _harvest(line, out)
             removed += 1
             continue
-        story_seen = story_seen or is_sentence_like(line)
+        story_seen = story_seen or _sentence_like(line, len(w))
         kept.append(line)
+        kept_words.append(w)
 
     # 2. Find where the story starts: a dateline paragraph, else the first sentence-like line.
     start = None
     for i, line in enumerate(kept[:25]):
+        if not _may_open_with_dateline(line):
+            continue
         alone = _DATELINE_ALONE.match(line)
         if alone and i + 1 < len(kept):
             out.dateline, out.outlet = _title_place(alone["place"]), outlet_name(alone["outlet"], rules)
             removed += 1
             del kept[i]
+            del kept_words[i]
             start = i
             break
         dl = match_dateline(line, rules)
@@ -256,14 +315,23 @@ def clean(text: str, pack: LanguagePack, *, title_hint: str | None = None) -> Cl
             place, marker, cut = dl
             out.dateline, out.outlet = place, outlet_name(marker, rules)
             kept[i] = line[cut:].lstrip()
+            kept_words[i] = words(kept[i])
             start = i
             break
     if start is None:
-        start = next((i for i, ln in enumerate(kept) if is_sentence_like(ln) and not _is_date_line(ln)), 0)
+        start = next(
+            (
+                i
+                for i, (ln, w) in enumerate(zip(kept, kept_words, strict=True))
+                if _sentence_like(ln, len(w)) and not _is_date_line(ln, len(w))
+            ),
+            0,
+        )
 
     # 3. The header gives title, byline and date; its captions and teasers are not story.
     header, body = kept[:start], kept[start:]
-    for line in header:
+    body_words = kept_words[start:]
+    for line, w in zip(header, kept_words[:start], strict=True):
         removed += 1
         low = line.lower()
         if low in rules.section_labels:
@@ -278,16 +346,16 @@ def clean(text: str, pack: LanguagePack, *, title_hint: str | None = None) -> Cl
             out.date_text = out.date_text or next(p for p in parts if _is_date_line(p))
             out.outlet = out.outlet or next(o for o in map(lambda p: _outlet_in(p, rules), parts) if o)
             continue
-        if _is_date_line(line):
+        if _is_date_line(line, len(w)):
             parts = [p.strip() for p in line.split("|")]
             out.date_text = out.date_text or " ".join(p for p in parts if not _BYLINE.match(p))
             for p in parts:
                 _harvest(p, out)
             continue
-        if out.title is None and title_hint is None and len(words(line)) >= 3 and not line.endswith("."):
+        if out.title is None and title_hint is None and len(w) >= 3 and not line.endswith("."):
             out.title = line
             continue
-        named = _outlet_in(line, rules)
+        named = _outlet_in(line, rules, len(w))
         if named:
             out.outlet = out.outlet or named
             byline = re.split(r"\s+[-–—|]\s+", line)[0]  # "Rita Maharani - detikNews"
@@ -298,36 +366,47 @@ def clean(text: str, pack: LanguagePack, *, title_hint: str | None = None) -> Cl
         if out.byline is None and _looks_like_name(name):
             out.byline = name
     out.title = title_hint or out.title
-    if out.title is None and body and not is_sentence_like(body[0]) and len(words(body[0])) >= 3:
+    if (
+        out.title is None
+        and body
+        and not _sentence_like(body[0], len(body_words[0]))
+        and len(body_words[0]) >= 3
+    ):
         out.title = body.pop(0)
+        body_words.pop(0)
         removed += 1
 
     # 4. Story paragraphs: rejoin wrapped lines, drop labels, repeats and captions of the lead.
     paragraphs: list[str] = []
-    for line in body:
+    bags: list[list[str]] = []  # words(paragraph) of each
+    for line, w in zip(body, body_words, strict=True):
         if line.lower() in rules.section_labels or (out.title and line == out.title):
             removed += 1
             continue
-        if _is_date_line(line) and len(words(line)) <= 8:
+        if len(w) <= 8 and _is_date_line(line, len(w)):
             out.date_text = out.date_text or line
             removed += 1
             continue
-        if paragraphs and _continues(paragraphs[-1], line):
+        if paragraphs and _continues(paragraphs[-1], line, len(bags[-1]), len(w)):
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
+            # the words of the joined text: \w+ runs and lower() (final sigma included) end at the space
+            bags[-1] = bags[-1] + w
             continue
         paragraphs.append(line)
+        bags.append(w)
 
     story: list[str] = []
     seen: set[str] = set()
-    bags = [words(p) for p in paragraphs]
     sets = [set(b) for b in bags]
     for i, para in enumerate(paragraphs):
-        key = " ".join(bags[i])
-        short_label = len(bags[i]) <= 6 and not _TERMINAL.search(para)
-        caption = len(bags[i]) < 60 and any(
-            _contained(bags[i], bags[j], sets[j]) for j in range(len(paragraphs)) if j != i
-        )
-        if key in seen or short_label or caption or not key:
+        bag = bags[i]
+        key = " ".join(bag)
+        if (
+            not key
+            or key in seen
+            or (len(bag) <= 6 and not _terminal(para))  # a short label
+            or (len(bag) < 60 and _is_caption(i, bags, sets))
+        ):
             removed += 1
             continue
         seen.add(key)
@@ -339,14 +418,30 @@ def clean(text: str, pack: LanguagePack, *, title_hint: str | None = None) -> Cl
     return out
 
 
-def _continues(prev: str, line: str) -> bool:
-    """A line that carries on a sentence cut by a stray line break."""
+def _is_caption(i: int, bags: list[list[str]], sets: list[set[str]]) -> bool:
+    """Paragraph ``i`` is contained in a longer one (``_contained``); ``sets``: the word set of each."""
+    short, short_set = bags[i], sets[i]
+    n = len(short)
+    for j, long in enumerate(bags):
+        if j == i or len(long) <= n:
+            continue  # _contained wants the other paragraph longer
+        # each distinct word missing from the longer paragraph is one missing word at least: over a fifth
+        # missing, under 80 % are contained
+        if (len(short_set) - len(short_set & sets[j])) * 5 > n:
+            continue
+        if _contained(short, long, sets[j]):
+            return True
+    return False
+
+
+def _continues(prev: str, line: str, prev_words: int | None = None, line_words: int | None = None) -> bool:
+    """A line that carries on a sentence cut by a stray line break (``*_words``: word counts, if known)."""
     return (
-        len(words(prev)) >= 6
-        and not _TERMINAL.search(prev)
+        (len(words(prev)) if prev_words is None else prev_words) >= 6
+        and not _terminal(prev)
         and not prev.endswith(":")
         and bool(line)
-        and (line[0].islower() or len(words(line)) >= 3)
+        and (line[0].islower() or (len(words(line)) if line_words is None else line_words) >= 3)
     )
 
 

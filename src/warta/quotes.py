@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 
 from warta.lang import LanguagePack
@@ -33,15 +34,85 @@ def _pronominal(cue: str, rest: str) -> bool:
 
 @cache
 def _indirect_regex(pack: LanguagePack) -> re.Pattern[str] | None:
-    cues = sorted(
-        {str(c).lower() for c in pack.yaml("cues.yaml").get("indirect_speech_verbs", [])},
-        key=len,
-        reverse=True,
-    )
+    cues = _indirect_cues(pack)
     if not cues:
         return None
     alt = "|".join(re.escape(c) for c in cues)
     return re.compile(rf"\b(?P<cue>{alt})\b,?\s+", re.I)
+
+
+def _indirect_cues(pack: LanguagePack) -> list[str]:
+    return sorted(
+        {str(c).lower() for c in pack.yaml("cues.yaml").get("indirect_speech_verbs", [])},
+        key=len,
+        reverse=True,
+    )
+
+
+@cache
+def _indirect_probe(pack: LanguagePack) -> re.Pattern[str] | None:
+    """The indirect cues as a case-sensitive pattern for lower-cased text (None unless they are ASCII):
+    a scan of the article for the places where a cue may be, which jumps from one possible first letter to
+    the next instead of trying the case-insensitive alternation at every character of every sentence."""
+    cues = _indirect_cues(pack)
+    if not cues or not all(c and c.isascii() for c in cues):
+        return None
+    return re.compile(_trie(cues))
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` as a trie ("me(?:ngatakan|nyatakan)"): a scan tries each shared prefix
+    once. It matches the same strings as the plain alternation, not always the same one of two words
+    where one is a prefix of the other (the longer is tried first)."""
+    root: dict[str, dict] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:
+            return body + "?" if len(alts) > 1 else f"(?:{body})?"
+        return body
+
+    return emit(root)
+
+
+# the characters that match an ASCII letter under re.IGNORECASE without lower-casing to it ("ı" matches
+# "i", "ſ" matches "s"); "İ" lower-cases to two characters, caught by the length check
+_CASE_ODD = ("\u0131", "\u017f")
+
+
+def _cue_spans(text: str, probe: re.Pattern[str] | None) -> tuple[list[int], list[int]] | None:
+    """Starts and ends of the places in ``text`` where an indirect cue may be: wherever the cue pattern
+    matches, one of them overlaps it (the match is an occurrence of a cue in the lower-cased text, and the
+    scan finds each occurrence or one overlapping it). None when the lower-cased text cannot tell: not one
+    character for one, or a character that matches an ASCII letter without lower-casing to it."""
+    if probe is None:
+        return None
+    low = text.lower()
+    if len(low) != len(text) or any(c in text for c in _CASE_ODD):
+        return None
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in probe.finditer(low):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
+
+
+def _may_have_cue(text: str, s: Sentence, spans: tuple[list[int], list[int]] | None) -> bool:
+    """False only when no indirect cue can be in ``s.text`` (a slice of ``text`` at ``s.start``)."""
+    if spans is None or not text.startswith(s.text, s.start):
+        return True
+    starts, ends = spans
+    i = bisect_right(ends, s.start)  # the first place ending after the sentence's start
+    return i < len(starts) and starts[i] < s.start + len(s.text)
 
 
 _BAHWA = re.compile(r"\bbahwa\b,?\s*", re.I)
@@ -55,8 +126,16 @@ _MENURUT = re.compile(r"^\s*menurut\s+(?P<who>[^,]{2,80}),\s*", re.I)
 _SPEAKER_GAP = 3  # words allowed between the speaker and the cue ("Wang juga mengatakan")
 
 
-def _indirect(text: str, s: Sentence, actors: list[Mention], pack: LanguagePack) -> Quote | None:
-    """ "Qin mengatakan China bersedia ...", "Menurut Wang, kedua pihak ..."."""
+def _indirect(
+    text: str,
+    s: Sentence,
+    actors: list[Mention],
+    pack: LanguagePack,
+    *,
+    may_have_cue: bool = True,
+) -> tuple[Quote, Mention] | None:
+    """ "Qin mengatakan China bersedia ...", "Menurut Wang, kedua pihak ..."; ``may_have_cue=False``: the
+    sentence has no indirect cue (only "menurut" is looked for)."""
     m = _MENURUT.match(s.text)
     if m:
         lo, hi = s.start + m.start("who"), s.start + m.end("who")
@@ -64,7 +143,7 @@ def _indirect(text: str, s: Sentence, actors: list[Mention], pack: LanguagePack)
         if speaker:
             return _indirect_quote(text, s, s.start + m.end(), speaker, "menurut"), speaker
         return None
-    rx = _indirect_regex(pack)
+    rx = _indirect_regex(pack) if may_have_cue else None
     if rx is None:
         return None
     for c in rx.finditer(s.text):
@@ -109,10 +188,22 @@ def find_quotes(
         return []
     out: list[Quote] = []
     last_speaker: Mention | None = None
+    by_sentence: dict[int, list[Mention]] = {}  # the coded actors of each sentence, in order
+    for x in mentions:
+        if x.code and x.role == "actor":
+            by_sentence.setdefault(x.sentence, []).append(x)
+    spans: tuple[list[int], list[int]] | None = None
+    spans_done = False
     for s in sentences:
-        actors = [x for x in mentions if x.sentence == s.index and x.code and x.role == "actor"]
-        if not _QUOTE.search(s.text) and not any(q in s.text for q in '“”"'):
-            found = _indirect(text, s, actors, pack)
+        actors = by_sentence.get(s.index, [])
+        st = s.text
+        if not ("“" in st or "”" in st or '"' in st):  # no quotation (_QUOTE needs one of these)
+            if not spans_done:
+                spans, spans_done = _cue_spans(text, _indirect_probe(pack)), True
+            may_have_cue = _may_have_cue(text, s, spans)
+            if not (may_have_cue or _MENURUT.match(st)):
+                continue  # _indirect finds nothing without a cue or "menurut"
+            found = _indirect(text, s, actors, pack, may_have_cue=may_have_cue)
             if found:
                 out.append(found[0])
                 if found[1].name:

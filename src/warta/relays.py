@@ -19,9 +19,15 @@ _BETWEEN = (
 )
 
 
+# the characters that match an ASCII letter under re.IGNORECASE without lower-casing to it ("ı" matches
+# "i", "ſ" matches "s"); "İ" lower-cases to two characters, caught by the length check
+_CASE_ODD = ("\u0131", "\u017f")
+
+
 @cache
-def _regex(pack: LanguagePack) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
-    """The relay pattern, and a pattern for the first words of its cues (where a match can start)."""
+def _regex(pack: LanguagePack) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str] | None] | None:
+    """The relay pattern, a pattern for the first words of its cues (where a match can start), and the
+    same first words as a case-sensitive pattern for lower-cased text (None unless they are ASCII)."""
     y = pack.yaml("cues.yaml")
     cues = [str(c).lower() for c in y.get("relay_cues", []) if not str(c).endswith(":")] + ["menurut"]
     agencies = [str(a) for a in y.get("news_agencies", [])]
@@ -34,18 +40,53 @@ def _regex(pack: LanguagePack) -> tuple[re.Pattern[str], re.Pattern[str]] | None
             re.I,
         ),
         re.compile(rf"\b(?:{phrase_alternation(firsts)})", re.I),
+        _probe(firsts),
     )
 
 
-def _matches(text: str, rx: re.Pattern[str], starts: re.Pattern[str]) -> list[re.Match[str]]:
+def _probe(firsts: set[str]) -> re.Pattern[str] | None:
+    """The cues' first words as a case-sensitive pattern for lower-cased text, grouped by first letter (a
+    scan then jumps from one possible first letter to the next); None unless each is ASCII word
+    characters."""
+    if not firsts or not all(w.isascii() and re.fullmatch(r"\w+", w) for w in firsts):
+        return None
+    groups: dict[str, list[str]] = {}
+    for w in sorted(firsts, key=len, reverse=True):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return re.compile("|".join(f"{re.escape(k)}(?:{'|'.join(v)})" for k, v in groups.items()))
+
+
+def _probe_text(text: str) -> str | None:
+    """``text`` lower-cased, when an ASCII word matches it case-insensitively exactly where it matches the
+    lower-cased text (one character for one, and none of ``_CASE_ODD``); else None."""
+    low = text.lower()
+    if len(low) != len(text) or any(c in text for c in _CASE_ODD):
+        return None
+    return low
+
+
+def _matches(
+    text: str, rx: re.Pattern[str], starts: re.Pattern[str], probe: re.Pattern[str] | None = None
+) -> list[re.Match[str]]:
     """``rx.finditer(text)``, tried only where a cue's first word begins: the long alternation is slow to
-    try at every character of an article."""
+    try at every character of an article.
+
+    With ``probe``, the places where a first word may begin are found in the lower-cased text, and each
+    is checked with ``starts``. Every place ``starts`` matches is among them: it begins an occurrence of
+    a first word in the lower-cased text, and the scan finds each such occurrence unless it is inside an
+    earlier one -- where a word character precedes it, so that ``starts`` (``\\b`` first) cannot match.
+    The places are then the ones ``starts.finditer`` yields: its matches are words, no ``\\b`` inside."""
+    low = _probe_text(text) if probe is not None else None
+    if low is None:
+        places = (s.start() for s in starts.finditer(text))
+    else:
+        places = (p.start() for p in probe.finditer(low) if starts.match(text, p.start()))
     out: list[re.Match[str]] = []
     end = 0
-    for s in starts.finditer(text):
-        if s.start() < end:
+    for at in places:
+        if at < end:
             continue
-        m = rx.match(text, s.start())
+        m = rx.match(text, at)
         if m:
             out.append(m)
             end = m.end()
@@ -64,4 +105,3 @@ def find_relays(text: str, pack: LanguagePack) -> list[str]:
             seen.add(name.lower())
             out.append(name)
     return out
-

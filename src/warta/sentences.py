@@ -26,44 +26,51 @@ def _abbreviations(pack: LanguagePack) -> frozenset[str]:
     return frozenset(w.lower().rstrip(".") for w in pack.words("abbreviations.txt"))
 
 
+_SPACE_RUN = re.compile(r"\s*")
+_QUOTE_CHARS = _OPEN + _CLOSE + '"'
+# the word before a stop, read backwards from the stop in the reversed paragraph: up to white space or an
+# opening bracket or quote (what _is_abbreviation's loop stops at)
+_WORD_BACK = re.compile(r"""[^\s(“"']*""")
+
+
 def split(text: str, pack: LanguagePack) -> list[Sentence]:
     abbr = _abbreviations(pack)
     out: list[Sentence] = []
     for p_index, para in enumerate(_PARA.finditer(text)):
         base, body = para.start(), para.group()
         start = 0
+        quoted = any(c in body for c in _QUOTE_CHARS)  # else no stop is inside a quotation
+        back = None  # the paragraph reversed, made at its first full stop
         for m in _STOP.finditer(body):
-            end = m.end()
-            if _is_abbreviation(body, m.start(), abbr) or _inside_quote(body, start, m.start()):
+            end, stop = m.end(), m.start()
+            if body[stop] == ".":
+                if back is None:
+                    back = body[::-1]
+                if _abbreviation_before(body, back, stop, abbr):
+                    continue
+            if quoted and _inside_quote(body, start, stop):
                 continue
             _emit(out, text, base + start, base + end, p_index)
-            start = _skip_space(body, end)
+            start = _SPACE_RUN.match(body, end).end()
         if start < len(body):
             _emit(out, text, base + start, base + len(body), p_index)
     return out
 
 
 def _emit(out: list[Sentence], text: str, start: int, end: int, paragraph: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        out.append(Sentence(index=len(out), start=start, end=end, text=text[start:end], paragraph=paragraph))
+    seg = text[start:end]
+    stripped = seg.strip()  # str.strip and str.isspace agree on what white space is
+    if stripped:
+        start += len(seg) - len(seg.lstrip())
+        end = start + len(stripped)
+        out.append(Sentence(index=len(out), start=start, end=end, text=stripped, paragraph=paragraph))
 
 
-def _skip_space(body: str, i: int) -> int:
-    while i < len(body) and body[i].isspace():
-        i += 1
-    return i
-
-
-def _is_abbreviation(body: str, stop: int, abbr: frozenset[str]) -> bool:
-    if body[stop] != ".":
-        return False
-    j = stop
-    while j > 0 and not body[j - 1].isspace() and body[j - 1] not in "(“\"'":
-        j -= 1
+def _abbreviation_before(body: str, back: str, stop: int, abbr: frozenset[str]) -> bool:
+    """The word before the full stop at ``stop`` is an abbreviation or an initial; ``back`` is
+    ``body[::-1]``, where one regex match reads the word (back to white space or an opening bracket or
+    quote) instead of a loop over its characters."""
+    j = len(body) - _WORD_BACK.match(back, len(body) - stop).end()  # back[k] is body[len(body) - 1 - k]
     word = body[j:stop].lower()
     if not word:
         return False
@@ -74,11 +81,9 @@ def _is_abbreviation(body: str, stop: int, abbr: frozenset[str]) -> bool:
 
 def _inside_quote(body: str, start: int, stop: int) -> bool:
     """True when a quotation opened in this sentence is still open at ``stop`` and closes later."""
-    seg = body[start:stop]
-    depth = sum(seg.count(c) for c in _OPEN) - sum(seg.count(c) for c in _CLOSE)
-    straight = seg.count('"') % 2 == 1
+    depth = sum(body.count(c, start, stop) for c in _OPEN) - sum(body.count(c, start, stop) for c in _CLOSE)
     if depth > 0:
-        return any(c in body[stop:] for c in _CLOSE)
-    if straight:
-        return '"' in body[stop + 1 :]
+        return any(body.find(c, stop) >= 0 for c in _CLOSE)
+    if body.count('"', start, stop) % 2 == 1:
+        return body.find('"', stop + 1) >= 0
     return False
