@@ -13,7 +13,7 @@ import re
 from bisect import bisect_right
 from functools import cache
 
-from warta.lang import LanguagePack
+from warta.lang import LanguagePack, lower_for_probe, trie_alternation
 from warta.records import Actor, Mention, Quote, Sentence
 
 _QUOTE = re.compile(r"[“\"](?P<q>[^”\"]{8,}?)[”\"]")
@@ -57,35 +57,7 @@ def _indirect_probe(pack: LanguagePack) -> re.Pattern[str] | None:
     cues = _indirect_cues(pack)
     if not cues or not all(c and c.isascii() for c in cues):
         return None
-    return re.compile(_trie(cues))
-
-
-def _trie(words: list[str]) -> str:
-    """An alternation of ``words`` as a trie ("me(?:ngatakan|nyatakan)"): a scan tries each shared prefix
-    once. It matches the same strings as the plain alternation, not always the same one of two words
-    where one is a prefix of the other (the longer is tried first)."""
-    root: dict[str, dict] = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        alts = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if "" in node:
-            return body + "?" if len(alts) > 1 else f"(?:{body})?"
-        return body
-
-    return emit(root)
-
-
-# the characters that match an ASCII letter under re.IGNORECASE without lower-casing to it ("ı" matches
-# "i", "ſ" matches "s"); "İ" lower-cases to two characters, caught by the length check
-_CASE_ODD = ("\u0131", "\u017f")
+    return re.compile(trie_alternation(cues))
 
 
 def _cue_spans(text: str, probe: re.Pattern[str] | None) -> tuple[list[int], list[int]] | None:
@@ -93,10 +65,8 @@ def _cue_spans(text: str, probe: re.Pattern[str] | None) -> tuple[list[int], lis
     matches, one of them overlaps it (the match is an occurrence of a cue in the lower-cased text, and the
     scan finds each occurrence or one overlapping it). None when the lower-cased text cannot tell: not one
     character for one, or a character that matches an ASCII letter without lower-casing to it."""
-    if probe is None:
-        return None
-    low = text.lower()
-    if len(low) != len(text) or any(c in text for c in _CASE_ODD):
+    low = lower_for_probe(text) if probe is not None else None
+    if low is None:
         return None
     starts: list[int] = []
     ends: list[int] = []

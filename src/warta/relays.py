@@ -11,17 +11,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from warta.lang import LanguagePack, phrase_alternation
+from warta.lang import LanguagePack, lower_for_probe, phrase_alternation, trie_alternation
 
 _BETWEEN = (
     r"(?:(?:kantor\s+berita|media|laman(?:\s+resmi)?|situs(?:\s+web)?|surat\s+kabar|harian"
     r"|stasiun\s+televisi|televisi|koran)\s+)?"
 )
-
-
-# the characters that match an ASCII letter under re.IGNORECASE without lower-casing to it ("ı" matches
-# "i", "ſ" matches "s"); "İ" lower-cases to two characters, caught by the length check
-_CASE_ODD = ("\u0131", "\u017f")
 
 
 @cache
@@ -45,24 +40,11 @@ def _regex(pack: LanguagePack) -> tuple[re.Pattern[str], re.Pattern[str], re.Pat
 
 
 def _probe(firsts: set[str]) -> re.Pattern[str] | None:
-    """The cues' first words as a case-sensitive pattern for lower-cased text, grouped by first letter (a
-    scan then jumps from one possible first letter to the next); None unless each is ASCII word
-    characters."""
+    """The cues' first words as a case-sensitive trie for lower-cased text (a scan then tries each shared
+    prefix once); None unless each is ASCII word characters."""
     if not firsts or not all(w.isascii() and re.fullmatch(r"\w+", w) for w in firsts):
         return None
-    groups: dict[str, list[str]] = {}
-    for w in sorted(firsts, key=len, reverse=True):
-        groups.setdefault(w[0], []).append(re.escape(w[1:]))
-    return re.compile("|".join(f"{re.escape(k)}(?:{'|'.join(v)})" for k, v in groups.items()))
-
-
-def _probe_text(text: str) -> str | None:
-    """``text`` lower-cased, when an ASCII word matches it case-insensitively exactly where it matches the
-    lower-cased text (one character for one, and none of ``_CASE_ODD``); else None."""
-    low = text.lower()
-    if len(low) != len(text) or any(c in text for c in _CASE_ODD):
-        return None
-    return low
+    return re.compile(trie_alternation(firsts))
 
 
 def _matches(
@@ -76,7 +58,7 @@ def _matches(
     a first word in the lower-cased text, and the scan finds each such occurrence unless it is inside an
     earlier one -- where a word character precedes it, so that ``starts`` (``\\b`` first) cannot match.
     The places are then the ones ``starts.finditer`` yields: its matches are words, no ``\\b`` inside."""
-    low = _probe_text(text) if probe is not None else None
+    low = lower_for_probe(text) if probe is not None else None
     if low is None:
         places = (s.start() for s in starts.finditer(text))
     else:

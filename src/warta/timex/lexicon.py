@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from warta.lang import trie_alternation
 from warta.timex.builders import (
     _b_decade,
     _b_deictic,
@@ -38,35 +39,6 @@ from warta.timex.model import _key, _Lex, _Rule
 
 _YAML = Path(__file__).parent.parent / "lang" / "id" / "time.yaml"
 _FLAGS = re.IGNORECASE
-
-
-def _alt(words: Any) -> str:
-    """A regex matching any of the literal `words` (longest first), as a prefix trie.
-
-    Python's ``re`` tries alternatives one by one at every position; factoring the
-    common prefixes makes the recogniser several times faster. A space inside a word
-    matches any run of whitespace.
-    """
-    trie: dict[str, Any] = {}
-    for w in {str(x).lower() for x in words}:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_rx(trie)
-
-
-def _trie_rx(node: dict[str, Any]) -> str:
-    end = "" in node
-    branches = [
-        (r"\s+" if ch == " " else re.escape(ch)) + _trie_rx(sub) for ch, sub in sorted(node.items()) if ch
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if end:
-        return f"(?:{body})?"
-    return body
 
 
 @cache
@@ -99,35 +71,35 @@ def _lexicon() -> _Lex:
     ctx_strong = list(y["context"]["strong"]) + list(parts)
     ctx_weak = list(y["context"]["weak"])
 
-    MON = _alt(month)
-    MONF = _alt(full)
+    MON = trie_alternation(month)
+    MONF = trie_alternation(full)
     # abbreviations of the Indonesian names ("Feb", "Okt"), alone only as "pada Feb lalu"
     abbr = [w for fs in y["months"].values() for w in fs["short"] if any(f.startswith(w) for f in fs["full"])]
-    WD = _alt(weekday)
-    UNIT = _alt(units)
-    CAL = _alt(y["calendar_units"])
-    D = _alt(digits)
+    WD = trie_alternation(weekday)
+    UNIT = trie_alternation(units)
+    CAL = trie_alternation(y["calendar_units"])
+    D = trie_alternation(digits)
     NUM = (
         rf"(?:\d{{1,3}}(?:[.,]\d+)?|(?:{D})\s+puluh(?:\s+(?:{D}))?|(?:{D})\s+(?:belas|ratus)"
-        rf"|{_alt(numwords)}|{D})"
+        rf"|{trie_alternation(numwords)}|{D})"
     )
-    VAGUE = _alt(y["vague_numbers"])
-    REL_D = _alt([w for w, c in rel.items() if c in ("past", "future", "this")])
-    REL_U = _alt(rel)
-    CTXY = _alt(ctx_strong + ctx_weak)
-    CTXM = _alt([w for w in ctx_strong + ctx_weak if w not in ("anggaran", "periode")])
-    CONN = _alt(y["range_connectors"])  # "4 dan 5 Mei" is one expression ...
-    CONN_R = _alt(w for w in y["range_connectors"] if w != "dan")  # ... "Mei dan Juni" two
-    PART = _alt(parts)
-    SETW = _alt(y["set_words"])
-    TZ = _alt(y["timezones"])
-    DAYPART = _alt(sum(y["day_parts"].values(), []))
+    VAGUE = trie_alternation(y["vague_numbers"])
+    REL_D = trie_alternation([w for w, c in rel.items() if c in ("past", "future", "this")])
+    REL_U = trie_alternation(rel)
+    CTXY = trie_alternation(ctx_strong + ctx_weak)
+    CTXM = trie_alternation([w for w in ctx_strong + ctx_weak if w not in ("anggaran", "periode")])
+    CONN = trie_alternation(y["range_connectors"])  # "4 dan 5 Mei" is one expression ...
+    CONN_R = trie_alternation(w for w in y["range_connectors"] if w != "dan")  # ... "Mei dan Juni" two
+    PART = trie_alternation(parts)
+    SETW = trie_alternation(y["set_words"])
+    TZ = trie_alternation(y["timezones"])
+    DAYPART = trie_alternation(sum(y["day_parts"].values(), []))
     YEAR = r"(?:1[89]|20)\d{2}"
-    YP = _alt(y["year_parts"])
+    YP = trie_alternation(y["year_parts"])
     holidays = _holidays(y["holidays"])
     hol_names = {_key(n): (k, False) for k, h in y["holidays"].items() for n in h.get("names", [])}
     hol_names.update({_key(n): (k, True) for k, h in y["holidays"].items() for n in h.get("guarded", [])})
-    HOL = _alt(hol_names)
+    HOL = trie_alternation(hol_names)
     anniversary_key = next((k for k, h in holidays.items() if h.anniversary), None)
 
     def rx(p: str) -> re.Pattern[str]:
@@ -213,7 +185,7 @@ def _lexicon() -> _Lex:
         R(
             "month",
             rx(
-                rf"(?P<bl>\bbulan\s+)?\b(?:(?P<m>{MONF})\b|(?P<ma>{_alt(abbr)})\b\.?)"
+                rf"(?P<bl>\bbulan\s+)?\b(?:(?P<m>{MONF})\b|(?P<ma>{trie_alternation(abbr)})\b\.?)"
                 rf"(?:\s+(?P<yrel>tahun\s+(?:{REL_D}))\b|\s+(?P<rel>{REL_D})\b)?"
                 rf"(?P<rng>(?=\s*(?:{CONN_R})\s*(?:{MON})\b))?"
             ),
@@ -257,7 +229,7 @@ def _lexicon() -> _Lex:
             _b_weekday,
             1,
         ),
-        R("deictic", rx(rf"\b(?P<w>{_alt(deictic)})\b(?!\s*harinya)"), _b_deictic, 2),
+        R("deictic", rx(rf"\b(?P<w>{trie_alternation(deictic)})\b(?!\s*harinya)"), _b_deictic, 2),
         R(
             "unit_rel",
             rx(
@@ -298,11 +270,11 @@ def _lexicon() -> _Lex:
             _b_time,
             1,
         ),
-        R("ref", rx(rf"(?<![\w-])(?P<w>{_alt(refs)})(?![\w-])"), _b_ref, 4),
+        R("ref", rx(rf"(?<![\w-])(?P<w>{trie_alternation(refs)})(?![\w-])"), _b_ref, 4),
         R(
             "season",
             rx(
-                rf"\bmusim\s+(?P<s>{_alt(y['seasons'])})\b(?:\s+(?:tahun\s+)?(?P<y>\d{{4}})(?![\d])"
+                rf"\bmusim\s+(?P<s>{trie_alternation(y['seasons'])})\b(?:\s+(?:tahun\s+)?(?P<y>\d{{4}})(?![\d])"
                 rf"|\s+(?P<rel>{REL_D})\b)?"
             ),
             _b_season,
@@ -341,7 +313,7 @@ def _lexicon() -> _Lex:
         R(
             "year_part",
             rx(
-                rf"\b(?:(?P<u>{YP})\s+(?:(?:ke-?\s*)?(?P<n>\d)\b(?!\s*(?:/|[.,:]\d))|(?P<o>{_alt(y['ordinals'])})\b"
+                rf"\b(?:(?P<u>{YP})\s+(?:(?:ke-?\s*)?(?P<n>\d)\b(?!\s*(?:/|[.,:]\d))|(?P<o>{trie_alternation(y['ordinals'])})\b"
                 rf"|(?P<r0>{REL_D})\b)|(?P<q>[QH])(?P<qn>\d)\b)"
                 rf"(?:[\s\-/]*(?:tahun\s+)?(?P<y>{YEAR})\b(?![.,]\d)|\s+(?P<yrel>tahun\s+(?:{REL_D}))\b"
                 rf"|\s+(?P<rel>{REL_D})\b)?"
@@ -355,7 +327,7 @@ def _lexicon() -> _Lex:
     for i, r in enumerate(rules):
         for w in r.triggers:
             index.setdefault(w, []).append(i)
-    cues = _alt(y["future_cues"])
+    cues = trie_alternation(y["future_cues"])
     return _Lex(
         month=month,
         weekday=weekday,
@@ -374,7 +346,7 @@ def _lexicon() -> _Lex:
         holidays=holidays,
         holiday_names=hol_names,
         holiday_nearest=frozenset(_key(w) for w in y["holiday_nearest"]),
-        holiday_ctx_re=rx(rf"(?:\b(?P<w>{_alt(y['holiday_context'])})|\b(?:{HOL})\s+(?:dan|&|serta))\s+$"),
+        holiday_ctx_re=rx(rf"(?:\b(?P<w>{trie_alternation(y['holiday_context'])})|\b(?:{HOL})\s+(?:dan|&|serta))\s+$"),
         ordinals={_key(k): int(v) for k, v in y["ordinals"].items()},
         pm=frozenset(_key(w) for w in y["day_parts"]["pm"]),
         noon=frozenset(_key(w) for w in y["day_parts"]["noon"]),
@@ -390,13 +362,13 @@ def _lexicon() -> _Lex:
         # a clause ends at a sentence stop, a line break, "bahwa", or where a quotation opens after a colon
         segment_re=rx(r"[.!?]+[\"'”’)]*\s+|\n+|\bbahwa\b|:\s*[“\"]|[;]"),
         cue_re=rx(rf"\b(?:{cues})\b"),
-        cue_exc_re=rx(rf"\b(?:{_alt(y['future_cue_exceptions'])})\b"),
+        cue_exc_re=rx(rf"\b(?:{trie_alternation(y['future_cue_exceptions'])})\b"),
         part_before_re=rx(rf"\b(?P<p>{PART})\s+$"),
         dm_ctx_re=rx(rf"(?:\(\s*|\b(?:{CTXY}|{WD}|hari)\s*,?\s+)$"),
         wd_date_gap_re=rx(r"\s*,?\s*(?P<lp>\(\s*)?"),
         after_rel_re=rx(rf"\s+(?P<rel>{REL_D})\b"),
         day_part_after_re=rx(
-            rf"\s*,?\s*(?P<dp>{_alt(day_part_codes)})(?P<hari>\s+hari)?\b(?:\s+(?P<rel>{REL_D})\b)?(?![\w-])"
+            rf"\s*,?\s*(?P<dp>{trie_alternation(day_part_codes)})(?P<hari>\s+hari)?\b(?:\s+(?P<rel>{REL_D})\b)?(?![\w-])"
         ),
         range_gap_re=rx(rf"\s*(?:{CONN_R})\s*"),
         time_gap_re=rx(rf"\s*(?:[,|/\-–]\s*)?(?:(?:{DAYPART})\s*,?\s+)?"),
