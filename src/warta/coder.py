@@ -119,15 +119,25 @@ def _form(w: str) -> Tok:
     return got
 
 
-def tokens(s: Sentence) -> list[Tok]:
+def tokens(s: Sentence, forms: Sequence[Tok] | None = None) -> list[Tok]:
+    """The words of ``s`` with their offsets in the article; ``forms``: the sentence's word forms, when the
+    caller has them already (``_form`` of each word, in order)."""
     base = s.start
     out = []
-    for m in _TOKEN.finditer(s.text):
-        w = m.group()
+    for k, m in enumerate(_TOKEN.finditer(s.text)):
+        f = forms[k] if forms is not None else _form(m.group())
         a, b = m.span()
-        f = _form(w)
-        out.append(_new_tok((base + a, base + b, w, f.low, f.stem)))
+        out.append(_new_tok((base + a, base + b, f.text, f.low, f.stem)))
     return out
+
+
+def _is_speech(t: Tok, lex: Lexicon) -> bool:
+    return t.low in lex.speech or t.low in lex.demand_speech
+
+
+def _may_start(t: Tok, e: VerbEntry) -> bool:
+    """Whether word ``t`` can be the first word of pattern ``e``."""
+    return _word_matches(t, _pattern_words(e.pattern)[0], e.stems[0])
 
 
 def _starts(words: list[Tok], lex: Lexicon) -> list[int]:
@@ -138,12 +148,8 @@ def _starts(words: list[Tok], lex: Lexicon) -> list[int]:
     for i, t in enumerate(words):
         hit = cache.get(t.text)
         if hit is None:
-            hit = (t.low in lex.speech or t.low in lex.demand_speech) or (
-                t.low not in lex.ambiguous
-                and any(
-                    _word_matches(t, _pattern_words(e.pattern)[0], e.stems[0])
-                    for e in lex.by_first.get(t.stem, ())
-                )
+            hit = _is_speech(t, lex) or (
+                t.low not in lex.ambiguous and any(_may_start(t, e) for e in lex.by_first.get(t.stem, ()))
             )
             if len(cache) < _MAX_FORMS:
                 cache[t.text] = hit
@@ -225,9 +231,9 @@ def _pattern_words(pattern: str) -> tuple[str, ...]:
 
 def _match_at(toks: list[Tok], i: int, e: VerbEntry) -> int | None:
     """Index of the last token of pattern ``e`` starting at token ``i``, or None."""
-    words = _pattern_words(e.pattern)
-    if not _word_matches(toks[i], words[0], e.stems[0]):
+    if not _may_start(toks[i], e):
         return None
+    words = _pattern_words(e.pattern)
     last = i
     for k in range(1, len(words)):
         for j in range(last + 1, min(len(toks), last + 2 + MAX_GAP)):
@@ -301,10 +307,10 @@ def code_sentence(
     if not starts:
         return []
     verbs = find_verbs(words, lex, starts)  # the same indices as the tokens with offsets below
-    spoken = [i for i in starts if words[i].low in lex.speech or words[i].low in lex.demand_speech]
+    spoken = [i for i in starts if _is_speech(words[i], lex)]
     if not verbs and not spoken:
         return []
-    toks = tokens(s)
+    toks = tokens(s, words)
     speech = [toks[i].start for i in spoken]
     actors = [m for m in mentions if m.sentence == s.index and m.role == "actor" and m.code]
     places = [m for m in mentions if m.sentence == s.index and m.role == "place"]
