@@ -21,7 +21,6 @@ _BULLET = re.compile(r"^[•·▪►»◆■\-–—*]+\s+")
 # _BULLET at the start of every line, in one pass over the text: the white space it takes stays on the line
 _BULLETS = re.compile(r"^[•·▪►»◆■\-–—*]+[^\S\n]+", re.M)
 _WORD = re.compile(r"\w+", re.UNICODE)
-_TERMINAL = re.compile(r"""[.!?…]["'”’»)\]]*$|["”’»]$""")  # what _terminal tells, without a scan
 _CLOSERS = "\"'”’»)]"
 _DATE_LINE = re.compile(
     r"^(?:[A-Za-z']+,?\s+)?\(?\d{1,2}\s+[A-Za-z]{3,9}\.?\s+\d{4}\)?(?:[\s,|-]+\d{1,2}[:.]\d{2}(?:\s*[A-Za-z]{2,4})?)?"
@@ -148,8 +147,9 @@ def words(line: str) -> list[str]:
 
 
 def _terminal(line: str) -> bool:
-    """``_TERMINAL.search(line)``: the line ends with a stop and any closing quotes or brackets, or with a
-    closing quote (``$`` also before a final line break), read from its end instead of scanned for."""
+    r"""Whether the line ends with a stop and any closing quotes or brackets, or with a closing quote, as
+    ``re.search(r"[.!?…]["'”’»)\]]*$|["”’»]$", line)`` tells (``$`` also before a final line break), read
+    from its end instead of scanned for."""
     if line.endswith("\n"):
         return _terminal_at_end(line) or _terminal_at_end(line[:-1])
     return _terminal_at_end(line)
@@ -164,12 +164,8 @@ def _terminal_at_end(line: str) -> bool:
     return bool(rest) and rest[-1] in ".!?…"
 
 
-def is_sentence_like(line: str, min_words: int = 8) -> bool:
-    return len(words(line)) >= min_words and _terminal(line)
-
-
 def _sentence_like(line: str, n_words: int, min_words: int = 8) -> bool:
-    """``is_sentence_like`` with the line's word count known."""
+    """A line of at least ``min_words`` words (``n_words``: ``len(words(line))``) that ends a sentence."""
     return n_words >= min_words and _terminal(line)
 
 
@@ -207,8 +203,9 @@ def _is_boilerplate(line: str, rules: Rules, low: str | None = None) -> bool:
     return any(rx.fullmatch(line) for rx in rules.drop_regex)
 
 
-def _is_list_header(line: str, rules: Rules) -> bool:
-    return line.lower().rstrip(" :") in rules.list_headers
+def _is_list_header(low: str, rules: Rules) -> bool:
+    """``low``: the line lower-cased."""
+    return low.rstrip(" :") in rules.list_headers
 
 
 def _is_date_line(line: str, n_words: int | None = None) -> bool:
@@ -285,7 +282,7 @@ def clean(text: str, pack: LanguagePack, *, title_hint: str | None = None) -> Cl
             continue
         in_list = False
         low = line.lower()
-        if low.rstrip(" :") in rules.list_headers:  # _is_list_header
+        if _is_list_header(low, rules):
             in_list = True
             removed += 1
             continue
