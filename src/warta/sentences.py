@@ -29,7 +29,7 @@ def _abbreviations(pack: LanguagePack) -> frozenset[str]:
 _SPACE_RUN = re.compile(r"\s*")
 _QUOTE_CHARS = _OPEN + _CLOSE + '"'
 # the word before a stop, read backwards from the stop in the reversed paragraph: up to white space or an
-# opening bracket or quote (what _is_abbreviation's loop stops at)
+# opening bracket or quote (see _abbreviation_before)
 _WORD_BACK = re.compile(r"""[^\s(“"']*""")
 
 
