@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import accumulate
@@ -43,7 +43,6 @@ class Entry:
     case_sensitive: bool = False
 
 
-_WORDCHAR = re.compile(r"\w", re.UNICODE)
 _CAP_TOKEN = re.compile(r"[A-Z][\w'’.-]*\w|[A-Z]")
 PLACE_PREPS = {
     "di",
@@ -85,27 +84,57 @@ class Gazetteer:
 
     def find(self, text: str) -> list[tuple[int, int, Entry]]:
         """Non-overlapping longest matches on word boundaries, left to right."""
+        return self.find_in(text, [(0, len(text))])[0]
+
+    def find_in(self, text: str, spans: Sequence[tuple[int, int]]) -> list[list[tuple[int, int, Entry]]]:
+        """:meth:`find` of each slice ``text[a:b]`` of ``spans`` (in order, not overlapping), in offsets of
+        ``text``: one pass of the automaton over the whole text instead of one per sentence. A slice's edges
+        are word boundaries, as the ends of a text are."""
         low = _lower_same_length(text)
-        hits: list[tuple[int, int, Entry]] = []
+        starts = [a for a, _ in spans]
+        found: list[list[tuple[int, int, int, Entry]]] = [[] for _ in spans]
         for end_idx, entries in self.automaton.iter(low):
             end = end_idx + 1
-            for entry in entries:
-                start = end - len(entry.name)
-                if not _bounded(text, start, end):
+            for entry, length, case_sensitive, capitalised, rank in entries:
+                start = end - length
+                k = bisect_right(starts, start) - 1
+                if k < 0:
                     continue
-                if entry.case_sensitive and text[start:end] != entry.name:
+                lo, hi = spans[k]
+                if end > hi:
                     continue
-                if entry.kind != "title" and entry.name[:1].isupper() and not text[start].isupper():
+                if start > lo and _word_char(text[start - 1]):
+                    continue
+                if end < hi and _word_char(text[end]):
+                    continue
+                if case_sensitive and text[start:end] != entry.name:
+                    continue
+                if capitalised and not text[start].isupper():
                     continue  # proper nouns are capitalised: "wilayah barat" is a direction, not the West
-                hits.append((start, end, entry))
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0]), _kind_rank(h[2])))
-        out: list[tuple[int, int, Entry]] = []
-        last_end = -1
-        for h in hits:
-            if h[0] >= last_end:
-                out.append(h)
-                last_end = h[1]
-        return out
+                found[k].append((start, -length, rank, entry))
+        return [_longest_leftmost(hits) for hits in found]
+
+
+def _word_char(c: str) -> bool:
+    """``re.match(r"\\w", c)`` for one character, without the regex call."""
+    return c.isalnum() or c == "_"
+
+
+def _longest_leftmost(hits: list[tuple[int, int, int, Entry]]) -> list[tuple[int, int, Entry]]:
+    """(start, -length, kind rank, entry) candidates -> non-overlapping (start, end, entry), leftmost first,
+    the longest (then the best-ranked kind) at a start."""
+    hits.sort(key=_hit_order)
+    out: list[tuple[int, int, Entry]] = []
+    last_end = -1
+    for start, neg_len, _, entry in hits:
+        if start >= last_end:
+            last_end = start - neg_len
+            out.append((start, last_end, entry))
+    return out
+
+
+def _hit_order(h: tuple[int, int, int, Entry]) -> tuple[int, int, int]:
+    return h[0], h[1], h[2]
 
 
 def _lower_same_length(text: str) -> str:
@@ -117,23 +146,20 @@ def _lower_same_length(text: str) -> str:
     return "".join(c.lower()[0] for c in text)
 
 
+_KIND_RANK = {
+    "person": 0,
+    "igo": 1,
+    "bloc": 1,
+    "state": 2,
+    "metonym": 3,
+    "capital": 4,
+    "title": 5,
+    "place": 6,
+}
+
+
 def _kind_rank(e: Entry) -> int:
-    return {
-        "person": 0,
-        "igo": 1,
-        "bloc": 1,
-        "state": 2,
-        "metonym": 3,
-        "capital": 4,
-        "title": 5,
-        "place": 6,
-    }.get(e.kind, 9)
-
-
-def _bounded(text: str, start: int, end: int) -> bool:
-    before = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
-    return not _WORDCHAR.match(before) and not _WORDCHAR.match(after)
+    return _KIND_RANK.get(e.kind, 9)
 
 
 def _f(value: str | None) -> float | None:
@@ -184,7 +210,14 @@ def gazetteer(pack: LanguagePack) -> Gazetteer:
         table.setdefault(key, []).append(e)
     for key, entries in table.items():
         entries.sort(key=_kind_rank)
-        auto.add_word(key, entries)
+        # what find_in tests of an entry, worked out once: (entry, length, case-sensitive, capitalised, rank)
+        auto.add_word(
+            key,
+            tuple(
+                (e, len(e.name), e.case_sensitive, e.kind != "title" and e.name[:1].isupper(), _kind_rank(e))
+                for e in entries
+            ),
+        )
     auto.make_automaton()
     people = tuple(
         (tuple(e.name.lower().split()), e)
@@ -294,8 +327,17 @@ def find_mentions(text: str, sentences: list[Sentence], pack: LanguagePack) -> l
     gz = gazetteer(pack)
     mentions: list[Mention] = []
     people: dict[str, tuple[str, str | None, str]] = {}  # surname/first name -> (code, sector, full name)
-    for s in sentences:
-        hits = [(s.start + a, s.start + b, e) for a, b, e in gz.find(s.text)]
+    # sentences as sentences.split makes them (slices of the text, in order) are matched in one pass
+    sliced = all(text[s.start : s.end] == s.text for s in sentences) and all(
+        a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False)
+    )
+    if sliced:
+        per_sentence = gz.find_in(text, [(s.start, s.end) for s in sentences])
+    for k, s in enumerate(sentences):
+        if sliced:
+            hits = per_sentence[k]
+        else:
+            hits = [(s.start + a, s.start + b, e) for a, b, e in gz.find(s.text)]
         found = _compose(text, s, hits, gz, people)
         unexplained = _unexplained(s, found, gz)
         if unexplained:
@@ -721,14 +763,17 @@ def _name_parts(
         by_sentence.setdefault(m.sentence, []).append((m.start, m.end))
     out = []
     for s in sentences:
-        covered = by_sentence.get(s.index, [])
+        covered = sorted(by_sentence.get(s.index, []))
+        starts = [x for x, _ in covered]
+        reach = list(accumulate((y for _, y in covered), max))  # the furthest end among the first k spans
         for m in _CAP_TOKEN.finditer(s.text):
             word = m.group().rstrip(".")
             key = word.lower()
             if key in gz.stop:
                 continue
             a, b = s.start + m.start(), s.start + m.start() + len(word)
-            if any(x < b and y > a for x, y in covered):
+            k = bisect_left(starts, b)  # the spans that start before the word ends; one may cover it
+            if k and reach[k - 1] > a:
                 continue
             intro = _introduced(word, people)  # "Zelenskiy" after "Presiden Volodymyr Zelensky"
             if intro is None:

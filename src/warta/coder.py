@@ -268,25 +268,40 @@ def find_verbs(toks: list[Tok], lex: Lexicon, starts: Sequence[int] | None = Non
     return hits
 
 
-def _clause_bounds(s: Sentence, toks: list[Tok], v: VerbHit, verbs: list[VerbHit]) -> tuple[int, int]:
-    """Character offsets (article text) of the clause holding the verb."""
+def _clause_marks(s: Sentence, toks: list[Tok]) -> tuple[list[tuple[int, int]], list[tuple[int, Tok]]]:
+    """What :func:`_clause_bounds` reads of a sentence, found once for all its verbs: the clause breaks
+    (offsets in the article text) and the tokens that can open or close a clause, with their indices."""
+    breaks = [(s.start + m.start(), s.start + m.end()) for m in _CLAUSE_BREAK.finditer(s.text)]
+    return breaks, [(i, t) for i, t in enumerate(toks) if t.low in _CLAUSE_WORDS]
+
+
+def _clause_bounds(
+    s: Sentence,
+    toks: list[Tok],
+    v: VerbHit,
+    verbs: list[VerbHit],
+    marks: tuple[list[tuple[int, int]], list[tuple[int, Tok]]] | None = None,
+) -> tuple[int, int]:
+    """Character offsets (article text) of the clause holding the verb; ``marks``: :func:`_clause_marks`
+    of the sentence, when the caller has them."""
+    breaks, words = marks or _clause_marks(s, toks)
     vstart = toks[v.first].start
+    vend = toks[v.last].end
     left, right = s.start, s.end
-    for m in _CLAUSE_BREAK.finditer(s.text):
-        pos = s.start + m.start()
+    for pos, end in breaks:
         if pos < vstart:
-            left = max(left, s.start + m.end())
-        elif pos > toks[v.last].end:
+            left = max(left, end)
+        elif pos > vend:
             right = min(right, pos)
             break
-    for i, t in enumerate(toks):
+    for i, t in words:
         if t.low in {"bahwa", "agar", "supaya"} and t.end <= vstart:
             left = max(left, t.end)
-        elif t.low in _TOPIC and t.start > toks[v.last].end:
+        elif t.low in _TOPIC and t.start > vend:
             right = min(right, t.start)  # "memperingatkan X tentang Y": Y is the topic, not the target
-        elif t.low in _REASON and t.start > toks[v.last].end:
+        elif t.low in _REASON and t.start > vend:
             right = min(right, t.start)  # "mengkritik rencana itu dengan alasan bahwa ... Moskow": a reason
-        elif t.low == "tengah" and i and toks[i - 1].low == "di" and t.start > toks[v.last].end:
+        elif t.low == "tengah" and i and toks[i - 1].low == "di" and t.start > vend:
             right = min(right, toks[i - 1].start)  # "... di tengah pengaruh China yang meningkat": a setting
     return left, right
 
@@ -351,6 +366,7 @@ def code_sentence(
             )
     skip_next_negation = set()
     negators: list[VerbHit] = []
+    marks = _clause_marks(s, toks) if verbs else None
     for k, v in enumerate(verbs):
         # "menolak mengutuk": a negating verb directly before another event verb negates it
         nxt = verbs[k + 1] if k + 1 < len(verbs) else None
@@ -361,7 +377,7 @@ def code_sentence(
         # "bersedia bekerja sama", "berjanji mendukung": the first verb is the modality of the second
         if nxt and v.entry.pattern in lex.intended and nxt.first - v.last <= 3:
             continue
-        left, right = _clause_bounds(s, toks, v, verbs)
+        left, right = _clause_bounds(s, toks, v, verbs, marks)
         vstart, vend = toks[v.first].start, toks[v.last].end
         prev = [p for p in verbs[:k] if toks[p.first].start >= left and p not in negators]
         subject_until = vstart  # where the subject of this verb must end
@@ -571,6 +587,7 @@ def _after_agent(toks: list[Tok], v: VerbHit, after: list[Mention], lex: Lexicon
 
 _REASON = {"bahwa", "karena", "sebab", "lantaran", "alasan"}
 _TOPIC = {"tentang", "mengenai", "soal", "terkait", "seputar", "perihal"}
+_CLAUSE_WORDS = frozenset({"bahwa", "agar", "supaya", "tengah"}) | _TOPIC | _REASON  # see _clause_marks
 _CONJ = {"dan", "serta", "maupun", "dan juga", ", dan", ", serta"}
 _NEW_CLAUSE = {
     "dan",
