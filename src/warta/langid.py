@@ -20,6 +20,16 @@ def _identifier():  # type: ignore[no-untyped-def]
     return ident
 
 
+def load_model() -> None:
+    """Load py3langid's model now (87 MB, 0.4 s) instead of at the first article that needs it."""
+    _identifier()
+
+
+def unload_model() -> None:
+    """Let go of this process's reference to the model (it is loaded again when needed)."""
+    _identifier.cache_clear()
+
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 

@@ -569,6 +569,18 @@ def _model_attributes() -> dict[bytes, bytes] | None:
     return {a: a for a in out}
 
 
+def load_model() -> None:
+    """Load the shipped model now (18 MB) instead of at the first sentence that needs it."""
+    _model_kit()
+    _tagger(None)
+
+
+def unload_model() -> None:
+    """Let go of this process's references to the shipped model (it is loaded again when needed)."""
+    for cached in (_tagger, _model_kit, _model_attributes, _model_entry):
+        cached.cache_clear()
+
+
 def tag(tokens: list[str], model: str | Path | None = None) -> list[str]:
     """IOB2 tags (``B-PER``, ``I-ORG``, ``O``, ...) for one sentence of tokens."""
     if not tokens:
