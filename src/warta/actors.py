@@ -285,20 +285,28 @@ def _introduced(name: str, people: People) -> tuple[str, str | None, str] | None
     return None
 
 
+_HYPHEN_BEFORE = re.compile(r"(\w+)-$")
+_HYPHEN_AFTER = re.compile(r"-(\w+)")
 _COMPASS = frozenset({"timur", "barat", "utara", "selatan", "tengah", "tenggara", "daya", "laut", "darat"})
 
 
 def _compass_compound(text: str, start: int, end: int) -> bool:
     """ "Timur-Barat", "Barat-Timur": a name joined by a hyphen to a compass word."""
-    before = re.search(r"(\w+)-$", text[max(0, start - 12) : start])
-    after = re.match(r"-(\w+)", text[end : end + 12])
+    if text[start - 1 : start] != "-" and text[end : end + 1] != "-":
+        return False
+    before = _HYPHEN_BEFORE.search(text, max(0, start - 12), start)
+    after = _HYPHEN_AFTER.match(text, end, end + 12)
     return bool(
         (before and before.group(1).lower() in _COMPASS) or (after and after.group(1).lower() in _COMPASS)
     )
 
 
+_HEAD_WORD = re.compile(r"(\w+)\s+$")  # the word right before a span (in the 20 characters before it)
+_PREV_WORD = re.compile(r"(\w+)[\s,]*$")
+
+
 def _prev_word(text: str, start: int) -> str:
-    m = re.search(r"(\w+)[\s,]*$", text[max(0, start - 30) : start])
+    m = _PREV_WORD.search(text, max(0, start - 30), start)
     return m.group(1).lower() if m else ""
 
 
@@ -420,17 +428,16 @@ def _compose(
             if intro and intro[2] == e.person:
                 code, sector = intro[0], intro[1]
         role = "actor"
-        head = re.search(r"(\w+)\s+$", text[max(0, start - 20) : start])
-        if e.kind in {"capital", "metonym"} and head and head.group(1)[0].isupper() and (
-            head.group(1).lower() in TREATY_HEADS and kind != "person"
-        ):
-            i = j  # "Statuta Roma", "Konvensi Jenewa": the city names a treaty, not a government
-            continue
+        if e.kind in {"capital", "metonym"} and kind != "person":
+            head = _HEAD_WORD.search(text, max(0, start - 20), start)
+            if head and head.group(1)[0].isupper() and head.group(1).lower() in TREATY_HEADS:
+                i = j  # "Statuta Roma", "Konvensi Jenewa": the city names a treaty, not a government
+                continue
         if e.kind == "place" or (
             e.kind in {"state", "capital"}
-            and _prev_word(text, start) in PLACE_PREPS
-            and _prev_word(text, start) not in AFFILIATION_WORDS
             and kind != "person"
+            and (prev := _prev_word(text, start)) in PLACE_PREPS
+            and prev not in AFFILIATION_WORDS
         ):
             role = "place"
         if e.kind == "igo" and kind != "person" and text[max(0, start - 4) : start].lower() == " di ":

