@@ -41,6 +41,27 @@ _YAML = Path(__file__).parent.parent / "lang" / "id" / "time.yaml"
 _FLAGS = re.IGNORECASE
 
 
+# characters str.isdigit() takes for digits and \d does not ("²", "①"): a word starting with one is tried
+# with the digit rules, as _propose has always done
+def _non_decimal_digits() -> str:
+    return "".join(re.escape(c) for c in map(chr, range(0x110000)) if c.isdigit() and not c.isdecimal())
+
+
+def _trigger_automaton(index: dict[str, tuple[int, ...]]) -> Any:
+    """The trigger words of ``index`` (not those starting with a digit: such a word takes the digit rules)
+    in an Aho-Corasick automaton; None when there is none."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for word, ids in index.items():
+        if word and not word[0].isdigit():
+            auto.add_word(word, (word, ids))
+    if not len(auto):
+        return None
+    auto.make_automaton()
+    return auto
+
+
 @cache
 def _lexicon() -> _Lex:
     with open(_YAML, encoding="utf-8") as fh:
@@ -357,6 +378,8 @@ def _lexicon() -> _Lex:
         trigger_index={w: tuple(ix) for w, ix in index.items()},
         digit_rules=tuple(i for i, r in enumerate(rules) if r.digits),
         token_re=re.compile(r"\w+"),
+        trigger_automaton=_trigger_automaton({w: tuple(ix) for w, ix in index.items()}),
+        digit_start_re=re.compile(rf"(?<!\w)[\d{_non_decimal_digits()}]"),
         ctx_year_re=rx(rf"\b(?P<ctx>{CTXY})\s+$"),
         ctx_month_re=rx(rf"\b(?P<ctx>{CTXM})\s+$"),
         # a clause ends at a sentence stop, a line break, "bahwa", or where a quotation opens after a colon

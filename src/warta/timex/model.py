@@ -63,6 +63,10 @@ class _Lex:
     trigger_index: dict[str, tuple[int, ...]]  # token -> indices of rules it can start
     digit_rules: tuple[int, ...]
     token_re: re.Pattern[str]
+    # where _propose tries rules, found in one pass: the trigger words (an Aho-Corasick automaton over the
+    # lower-cased text, values (word, rule indices)) and the words that start with a digit
+    trigger_automaton: Any
+    digit_start_re: re.Pattern[str]
     ctx_year_re: re.Pattern[str]
     ctx_month_re: re.Pattern[str]
     segment_re: re.Pattern[str]

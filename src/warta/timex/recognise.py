@@ -23,19 +23,42 @@ def _candidates(text: str, lex: _Lex) -> tuple[_Cand, ...]:
     return hit
 
 
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # re's \w, for one character
+
+
+def _rule_starts(text: str, lex: _Lex) -> list[tuple[int, tuple[int, ...]]]:
+    r"""The words (``\w+``) of ``text`` that can start a rule, with the rules: a word starting with a digit
+    takes the digit rules, another word the rules it triggers (``lex.trigger_index``); in text order."""
+    low = text.lower()
+    if lex.trigger_automaton is None or len(low) != len(text):  # offsets would not carry over
+        out = []
+        for tm in lex.token_re.finditer(text):
+            tok = tm.group().lower()
+            ids = lex.digit_rules if tok[0].isdigit() else lex.trigger_index.get(tok)
+            if ids:
+                out.append((tm.start(), ids))
+        return out
+    n = len(text)
+    out = []
+    for last, (word, ids) in lex.trigger_automaton.iter(low):
+        start, end = last + 1 - len(word), last + 1
+        if (start and _word_char(text[start - 1])) or (end < n and _word_char(text[end])):
+            continue  # inside a longer word
+        out.append((start, ids))
+    if lex.digit_rules:
+        out += [(m.start(), lex.digit_rules) for m in lex.digit_start_re.finditer(text)]
+    out.sort()
+    return out
+
+
 def _propose(text: str, lex: _Lex) -> list[_Cand]:
     # Rules are only tried where a word that can start them begins (much faster than
     # scanning every rule over every character); per rule, matches do not overlap.
     out: list[_Cand] = []
     rules = lex.rules
     last_end = [0] * len(rules)
-    index, digit_rules = lex.trigger_index, lex.digit_rules
-    for tm in lex.token_re.finditer(text):
-        tok = tm.group().lower()
-        ids = digit_rules if tok[0].isdigit() else index.get(tok)
-        if not ids:
-            continue
-        pos = tm.start()
+    for pos, ids in _rule_starts(text, lex):
         for i in ids:
             if pos < last_end[i]:
                 continue
