@@ -15,10 +15,12 @@ import json
 import os
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
+from functools import lru_cache
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +30,8 @@ import pyarrow as pa
 
 from warta import SCHEMA_VERSION, merge
 from warta.dedupe import NUM_PERM, NearDuplicateIndex
-from warta.records import Actor, Analysis, Event, Location
+from warta.records import Actor, Analysis, Article, Document, Event, Location, Quote
+from warta.sources import content_id
 
 # Only documents and articles carry a primary key: DuckDB keeps key indexes in memory, and the per-article
 # rows (sentences, events) are unique by construction (an article is stored once, with all its rows, in
@@ -62,6 +65,20 @@ CREATE TABLE IF NOT EXISTS quotes (
     article_id VARCHAR, sentence INTEGER, start INTEGER, "end" INTEGER, text VARCHAR,
     speaker JSON, speaker_code VARCHAR, speaker_text VARCHAR, cue VARCHAR, direct BOOLEAN);
 """
+
+# The Arrow type the writer gives a column of each DuckDB type (see Store._arrow_types): explicit rather
+# than inferred from the values, so that a column all None in a batch is typed too and DuckDB need not cast.
+_ARROW_TYPES: dict[str, pa.DataType] = {
+    "VARCHAR": pa.string(),
+    "JSON": pa.string(),
+    "INTEGER": pa.int32(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+    "DATE": pa.date32(),
+    "TIMESTAMP": pa.timestamp("us"),
+    "VARCHAR[]": pa.list_(pa.string()),
+    "UBIGINT[]": pa.list_(pa.uint64()),
+}
 
 
 class StoreError(RuntimeError):
@@ -110,17 +127,23 @@ class WriteStats:
         self.reasons.update(other.reasons)
 
 
+# json.dumps(obj, ensure_ascii=False) makes a new encoder at every call; this is the same encoder, made once
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def _json_of(record: Actor | Location | None) -> str | None:
-    return json.dumps(record.as_json(), ensure_ascii=False) if record else None
+    return _encode(record.as_json()) if record else None
 
 
-def _actor_json(actors: Iterable[Actor]) -> str:
-    return json.dumps([a.as_json() for a in actors], ensure_ascii=False)
+@lru_cache(maxsize=4096)
+def _actor_json(actors: tuple[Actor, ...]) -> str:
+    """The JSON of an event's side. Cached: a corpus names the same actors again and again, and an actor's
+    fields are strings, so equal actors encode alike. (A Location is not cached: its 0.0 and -0.0 are equal
+    but encode differently.)"""
+    return _encode([a.as_json() for a in actors])
 
 
 def event_id(article_id: str, ev: Event) -> str:
-    from warta.sources import content_id
-
     key = "|".join(
         [
             article_id,
@@ -141,6 +164,150 @@ def block_key(ev: Event) -> str:
     return merge.block_key(
         ev.event, ev.mode, (a.code for a in ev.source), (a.code for a in ev.target), ev.modality
     )
+
+
+Columns = dict[str, list[Any]]
+
+
+@dataclass
+class _Rows:
+    """The records of one per-article table, and the article each belongs to."""
+
+    records: list[Any] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+    def add(self, article_id: str, records: Sequence[Any]) -> None:
+        self.records += records
+        self.article_ids += [article_id] * len(records)
+
+    def append(self, article_id: str, record: Any) -> None:
+        self.records.append(record)
+        self.article_ids.append(article_id)
+
+    def columns(self, attrs: str, **renamed: str) -> Columns:
+        """``article_id``, then a column per attribute named in ``attrs`` (space-separated; the column is
+        named like it) and one per keyword (``column="attribute"``)."""
+        cols: Columns = {"article_id": self.article_ids}
+        for name, attr in [*((a, a) for a in attrs.split()), *renamed.items()]:
+            cols[name] = list(map(attrgetter(attr), self.records))
+        return cols
+
+
+@dataclass
+class _Batch:
+    """The new rows of one write, kept as the records they come from and turned into columns at the end
+    (:meth:`tables`). Columns rather than a dict per row: the row dicts (about 100 an article) cost more to
+    build than the insert itself and kept the cyclic garbage collector busy, while a column is one pass
+    over the batch's records, and Arrow converts columns of a known type faster than it infers rows."""
+
+    documents: list[Document] = field(default_factory=list)
+    statuses: list[str] = field(default_factory=list)
+    reasons: list[str | None] = field(default_factory=list)
+    document_articles: list[str | None] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    article_documents: list[Document] = field(default_factory=list)
+    duplicate_of: list[str | None] = field(default_factory=list)
+    similarity: list[float | None] = field(default_factory=list)
+    minhash: list[list[int] | None] = field(default_factory=list)
+    sentences: _Rows = field(default_factory=_Rows)
+    mentions: _Rows = field(default_factory=_Rows)
+    timexes: _Rows = field(default_factory=_Rows)
+    events: _Rows = field(default_factory=_Rows)
+    event_ids: list[str] = field(default_factory=list)
+    quotes: _Rows = field(default_factory=_Rows)
+
+    def add_document(self, doc: Document, status: str, reason: str | None, article_id: str | None) -> None:
+        self.documents.append(doc)
+        self.statuses.append(status)
+        self.reasons.append(reason)
+        self.document_articles.append(article_id)
+
+    def add_article(
+        self, doc: Document, art: Article, dup_of: str | None, sim: float | None, sig: list[int] | None
+    ) -> None:
+        self.articles.append(art)
+        self.article_documents.append(doc)
+        self.duplicate_of.append(dup_of)
+        self.similarity.append(sim)
+        self.minhash.append(sig)
+
+    def add_event(self, article_id: str, eid: str, ev: Event) -> None:
+        self.events.append(article_id, ev)
+        self.event_ids.append(eid)
+
+    def tables(self, now: datetime) -> dict[str, Columns]:
+        """Every table's new rows, as columns."""
+        return {
+            "documents": self._document_columns(now),
+            "articles": self._article_columns(now),
+            "sentences": self.sentences.columns("start end paragraph text", idx="index"),
+            "mentions": self.mentions.columns("sentence start end text code sector name kind role"),
+            "timexes": self.timexes.columns("start end text type value precision first_day"),
+            "events": self._event_columns(),
+            "quotes": self._quote_columns(),
+        }
+
+    def _document_columns(self, now: datetime) -> Columns:
+        docs = self.documents
+        return {
+            "id": [d.id for d in docs],
+            "origin": [d.origin for d in docs],
+            "url": [d.url for d in docs],
+            "encoding": [d.encoding for d in docs],
+            "status": self.statuses,
+            "reason": self.reasons,
+            "article_id": self.document_articles,
+            "ingested_at": [now] * len(docs),
+        }
+
+    def _article_columns(self, now: datetime) -> Columns:
+        arts = self.articles
+        return {
+            "id": [a.id for a in arts],
+            "document_id": [d.id for d in self.article_documents],
+            "origin": [d.origin for d in self.article_documents],
+            "url": [a.url for a in arts],
+            "title": [a.title for a in arts],
+            "outlet": [a.outlet for a in arts],
+            "published": [a.published for a in arts],
+            "published_source": [a.published_source for a in arts],
+            "dateline": [a.dateline for a in arts],
+            "byline": [a.byline for a in arts],
+            "language": [a.language for a in arts],
+            "relays": [list(a.relays) for a in arts],
+            "text": [a.text for a in arts],
+            "removed_lines": [a.removed_lines for a in arts],
+            "duplicate_of": self.duplicate_of,
+            "similarity": self.similarity,
+            "minhash": self.minhash,
+            "ingested_at": [now] * len(arts),
+        }
+
+    def _event_columns(self) -> Columns:
+        evs: list[Event] = self.events.records
+        # merge_key is left NULL: the merge of the event's block sets it (Store._merge_blocks)
+        return {
+            "id": self.event_ids,
+            "block_key": [block_key(e) for e in evs],
+            **self.events.columns(
+                "sentence event mode context cameo goldstein modality negated date date_precision "
+                "date_source text verb_start verb_end verb_text"
+            ),
+            "source": [_actor_json(e.source) for e in evs],
+            "target": [_actor_json(e.target) for e in evs],
+            "source_codes": [[a.code for a in e.source] for e in evs],
+            "target_codes": [[a.code for a in e.target] for e in evs],
+            "location": [_json_of(e.location) for e in evs],
+            "speaker": [_json_of(e.speaker) for e in evs],
+        }
+
+    def _quote_columns(self) -> Columns:
+        qs: list[Quote] = self.quotes.records
+        return {
+            **self.quotes.columns("sentence start end text speaker_text cue direct"),
+            "speaker": [_json_of(q.speaker) for q in qs],
+            "speaker_code": [q.speaker.code if q.speaker else None for q in qs],
+        }
 
 
 class Store:
@@ -166,6 +333,7 @@ class Store:
             self._con.execute(DDL)
             self._check_version()
         self._lsh: NearDuplicateIndex | None = None
+        self._types: dict[str, dict[str, pa.DataType]] = {}
 
     WAIT = 60.0
     HOLD = 5.0
@@ -276,9 +444,7 @@ class Store:
         events fall in (in the same transaction); a long run leaves that to :meth:`merge_pending`."""
         stats = WriteStats()
         now = datetime.now(UTC).replace(tzinfo=None)
-        rows: dict[str, list[dict[str, Any]]] = {
-            t: [] for t in ("documents", "articles", "sentences", "mentions", "timexes", "events", "quotes")
-        }
+        batch = _Batch()
         known = self.known_documents([a.document.id for a in analyses])
         batch_docs: set[str] = set()
         batch_articles: set[str] = set()
@@ -291,35 +457,19 @@ class Store:
                 stats.unchanged += 1
                 continue
             batch_docs.add(doc.id)
-            base = {
-                "id": doc.id,
-                "origin": doc.origin,
-                "url": doc.url,
-                "encoding": doc.encoding,
-                "ingested_at": now,
-            }
             if an.article is None:
                 stats.skipped += 1
                 stats.reasons[_reason_group(an.error or "unknown")] += 1
-                rows["documents"].append(
-                    {**base, "status": "skipped", "reason": an.error, "article_id": None}
-                )
+                batch.add_document(doc, "skipped", an.error, None)
                 continue
             art = an.article
             if art.id in batch_articles or art.id in stored:
                 stats.duplicates += 1
-                rows["documents"].append(
-                    {
-                        **base,
-                        "status": "duplicate",
-                        "reason": "same text as a stored article",
-                        "article_id": art.id,
-                    }
-                )
+                batch.add_document(doc, "duplicate", "same text as a stored article", art.id)
                 continue
             batch_articles.add(art.id)
             stats.stored += 1
-            rows["documents"].append({**base, "status": "stored", "reason": None, "article_id": art.id})
+            batch.add_document(doc, "stored", None, art.id)
             sig = an.minhash or []
             dup_of, sim = lsh.query(sig) if sig else (None, None)
             if dup_of:
@@ -327,72 +477,15 @@ class Store:
             if sig:
                 new_sigs.append((art.id, sig))
                 lsh.add(art.id, sig)
-            rows["articles"].append(
-                {
-                    "id": art.id,
-                    "document_id": doc.id,
-                    "origin": doc.origin,
-                    "url": art.url,
-                    "title": art.title,
-                    "outlet": art.outlet,
-                    "published": art.published,
-                    "published_source": art.published_source,
-                    "dateline": art.dateline,
-                    "byline": art.byline,
-                    "language": art.language,
-                    "relays": list(art.relays),
-                    "text": art.text,
-                    "removed_lines": art.removed_lines,
-                    "duplicate_of": dup_of,
-                    "similarity": sim,
-                    "minhash": sig or None,
-                    "ingested_at": now,
-                }
-            )
-            rows["sentences"] += [
-                {
-                    "article_id": art.id,
-                    "idx": s.index,
-                    "start": s.start,
-                    "end": s.end,
-                    "paragraph": s.paragraph,
-                    "text": s.text,
-                }
-                for s in an.sentences
-            ]
-            rows["mentions"] += [
-                {
-                    "article_id": art.id,
-                    "sentence": m.sentence,
-                    "start": m.start,
-                    "end": m.end,
-                    "text": m.text,
-                    "code": m.code,
-                    "sector": m.sector,
-                    "name": m.name,
-                    "kind": m.kind,
-                    "role": m.role,
-                }
-                for m in an.mentions
-            ]
-            rows["timexes"] += [
-                {
-                    "article_id": art.id,
-                    "start": t.start,
-                    "end": t.end,
-                    "text": t.text,
-                    "type": t.type,
-                    "value": t.value,
-                    "precision": t.precision,
-                    "first_day": t.first_day,
-                }
-                for t in an.timexes
-            ]
+            batch.add_article(doc, art, dup_of, sim, sig or None)
+            batch.sentences.add(art.id, an.sentences)
+            batch.mentions.add(art.id, an.mentions)
+            batch.timexes.add(art.id, an.timexes)
             events = an.events
             if dup_of:
                 # a syndicated copy reports the original's story: events dated only by the copy's own
                 # publication day take the original's, so that they merge with the original's events
-                orig = self._published(dup_of, rows["articles"])
+                orig = self._published(dup_of, batch.articles)
                 if orig:
                     events = [replace(e, date=orig) if e.date_source == "publication" else e for e in events]
             seen_events: set[str] = set()
@@ -402,61 +495,19 @@ class Store:
                     continue
                 seen_events.add(eid)
                 stats.events += 0 if ev.negated else 1
-                rows["events"].append(
-                    {
-                        "id": eid,
-                        "merge_key": None,  # set by the merge of its block (_merge_blocks)
-                        "block_key": block_key(ev),
-                        "article_id": art.id,
-                        "sentence": ev.sentence,
-                        "event": ev.event,
-                        "mode": ev.mode,
-                        "context": ev.context,
-                        "cameo": ev.cameo,
-                        "goldstein": ev.goldstein,
-                        "modality": ev.modality,
-                        "negated": ev.negated,
-                        "source": _actor_json(ev.source),
-                        "target": _actor_json(ev.target),
-                        "source_codes": [a.code for a in ev.source],
-                        "target_codes": [a.code for a in ev.target],
-                        "date": ev.date,
-                        "date_precision": ev.date_precision,
-                        "date_source": ev.date_source,
-                        "location": _json_of(ev.location),
-                        "text": ev.text,
-                        "verb_start": ev.verb_start,
-                        "verb_end": ev.verb_end,
-                        "verb_text": ev.verb_text,
-                        "speaker": _json_of(ev.speaker),
-                    }
-                )
-            rows["quotes"] += [
-                {
-                    "article_id": art.id,
-                    "sentence": q.sentence,
-                    "start": q.start,
-                    "end": q.end,
-                    "text": q.text,
-                    "speaker": _json_of(q.speaker),
-                    "speaker_code": q.speaker.code if q.speaker else None,
-                    "speaker_text": q.speaker_text,
-                    "cue": q.cue,
-                    "direct": q.direct,
-                }
-                for q in an.quotes
-            ]
+                batch.add_event(art.id, eid, ev)
+            batch.quotes.add(art.id, an.quotes)
+        tables = batch.tables(now)
         try:
             with self._transaction():
                 # a previously skipped document that now succeeds replaces its old row
-                ids = [r["id"] for r in rows["documents"]]
+                ids = tables["documents"]["id"]
                 if ids:
                     self.con.execute("DELETE FROM documents WHERE id IN (SELECT unnest(?))", [ids])
-                for table, items in rows.items():
-                    if items:
-                        self._insert(table, items)
+                for table, columns in tables.items():
+                    self._insert(table, columns)
                 if merge_now:
-                    self._merge_blocks(sorted({r["block_key"] for r in rows["events"]}))
+                    self._merge_blocks(sorted(set(tables["events"]["block_key"])))
         except Exception:
             for art_id, _ in new_sigs:
                 lsh.remove(art_id)
@@ -517,17 +568,28 @@ class Store:
             )
             self.con.execute("UPDATE events SET merge_key = upd.merge_key FROM upd WHERE events.id = upd.id")
 
-    def _published(self, article_id: str, pending: list[dict[str, Any]]) -> date | None:
-        for row in pending:
-            if row["id"] == article_id:
-                return row["published"]
+    def _published(self, article_id: str, pending: list[Article]) -> date | None:
+        for art in pending:
+            if art.id == article_id:
+                return art.published
         found = self.con.execute("SELECT published FROM articles WHERE id = ?", [article_id]).fetchone()
         return found[0] if found else None
 
-    def _insert(self, table: str, items: list[dict[str, Any]]) -> None:
-        batch = pa.Table.from_pylist(items)  # noqa: F841 -- read by DuckDB's replacement scan
-        cols = ", ".join(f'"{c}"' for c in items[0])
+    def _insert(self, table: str, columns: Columns) -> None:
+        if not next(iter(columns.values())):  # no rows
+            return
+        types = self._arrow_types(table)
+        schema = pa.schema([(name, types[name]) for name in columns])
+        batch = pa.Table.from_pydict(columns, schema=schema)  # noqa: F841 -- read by DuckDB's replacement scan
+        cols = ", ".join(f'"{c}"' for c in columns)
         self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM batch")  # noqa: S608
+
+    def _arrow_types(self, table: str) -> dict[str, pa.DataType]:
+        """The Arrow type of each column of ``table``, from its DuckDB type (asked once per Store)."""
+        if table not in self._types:
+            described = self.con.execute(f"DESCRIBE {table}").fetchall()  # noqa: S608 -- a constant
+            self._types[table] = {row[0]: _ARROW_TYPES[row[1]] for row in described}
+        return self._types[table]
 
 
 def _reason_group(reason: str) -> str:
