@@ -65,3 +65,34 @@ def test_incremental_run_analyses_only_new_documents(corpus: Path, tmp_path: Pat
     with Store(tmp_path / "once.duckdb") as st:
         run([str(corpus)], st, Serial())
     assert _export(db) == _export(tmp_path / "once.duckdb")
+
+
+def test_forked_pool_shares_the_models_and_the_writer_lets_go_of_them() -> None:
+    """The writer loads py3langid and the recogniser for its forked workers to inherit, then drops them;
+    the workers still tell an English page from an Indonesian one and tag names."""
+    import multiprocessing
+
+    from warta import langid, ner
+    from warta.records import Document
+
+    if multiprocessing.get_context().get_start_method() != "fork":
+        pytest.skip("workers are not forked on this platform")
+    english = "The minister said on Tuesday that the government would review the agreement. " * 6
+    indonesian = (
+        "JAKARTA - Menteri Luar Negeri Retno Marsudi bertemu dengan Menlu Australia Penny Wong di Jakarta "
+        "pada Selasa (9/4/2024). Kedua menteri sepakat memperkuat kerja sama maritim kedua negara. "
+    ) * 3
+    docs = [
+        Document(id="en", origin="en.txt", text=english, encoding="utf-8"),
+        Document(id="id", origin="id.txt", text=indonesian, encoding="utf-8"),
+    ]
+    pool = LocalPool(2)
+    try:
+        assert langid._identifier.cache_info().currsize == 0
+        assert ner._tagger.cache_info().currsize == 0
+        en, ind = pool.map(docs)
+    finally:
+        pool.close()
+    assert en.article is None and en.error and "Indonesian" in en.error
+    assert ind.article is not None and ind.events
+    assert {m.name for m in ind.mentions} >= {"Retno Marsudi", "Penny Wong"}
