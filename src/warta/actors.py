@@ -28,7 +28,7 @@ import ahocorasick
 from rapidfuzz import fuzz
 
 from warta import ner
-from warta.lang import LanguagePack
+from warta.lang import LanguagePack, word_char
 from warta.records import Location, Mention, Sentence
 
 
@@ -103,9 +103,9 @@ class Gazetteer:
                 lo, hi = spans[k]
                 if end > hi:
                     continue
-                if start > lo and _word_char(text[start - 1]):
+                if start > lo and word_char(text[start - 1]):
                     continue
-                if end < hi and _word_char(text[end]):
+                if end < hi and word_char(text[end]):
                     continue
                 if case_sensitive and text[start:end] != entry.name:
                     continue
@@ -113,11 +113,6 @@ class Gazetteer:
                     continue  # proper nouns are capitalised: "wilayah barat" is a direction, not the West
                 found[k].append((start, -length, rank, entry))
         return [_longest_leftmost(hits) for hits in found]
-
-
-def _word_char(c: str) -> bool:
-    """``re.match(r"\\w", c)`` for one character, without the regex call."""
-    return c.isalnum() or c == "_"
 
 
 def _longest_leftmost(hits: list[tuple[int, int, int, Entry]]) -> list[tuple[int, int, Entry]]:
@@ -341,11 +336,9 @@ def find_mentions(text: str, sentences: list[Sentence], pack: LanguagePack) -> l
     )
     if sliced:
         per_sentence = gz.find_in(text, [(s.start, s.end) for s in sentences])
-    for k, s in enumerate(sentences):
-        if sliced:
-            hits = per_sentence[k]
-        else:
-            hits = [(s.start + a, s.start + b, e) for a, b, e in gz.find(s.text)]
+    else:
+        per_sentence = [[(s.start + a, s.start + b, e) for a, b, e in gz.find(s.text)] for s in sentences]
+    for s, hits in zip(sentences, per_sentence, strict=True):
         found = _compose(text, s, hits, gz, people)
         unexplained = _unexplained(s, found, gz)
         if unexplained:

@@ -74,6 +74,11 @@ def _trie_rx(node: dict[str, Any]) -> str:
     return body
 
 
+def word_char(c: str) -> bool:
+    r"""Whether one character is a word character (what ``re.match(r"\w", c)`` tells, without the call)."""
+    return c.isalnum() or c == "_"
+
+
 # the characters that match an ASCII letter under re.IGNORECASE without lower-casing to it ("ı" matches
 # "i", "ſ" matches "s"); "İ" lower-cases to two characters, caught by the length check
 _CASE_ODD = ("\u0131", "\u017f")

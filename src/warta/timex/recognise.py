@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from warta.lang import word_char
 from warta.timex.builders import _rel_class
 from warta.timex.model import _Cand, _key, _Lex
 
@@ -23,10 +24,6 @@ def _candidates(text: str, lex: _Lex) -> tuple[_Cand, ...]:
     return hit
 
 
-def _word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"  # re's \w, for one character
-
-
 def _rule_starts(text: str, lex: _Lex) -> list[tuple[int, tuple[int, ...]]]:
     r"""The words (``\w+``) of ``text`` that can start a rule, with the rules: a word starting with a digit
     takes the digit rules, another word the rules it triggers (``lex.trigger_index``); in text order."""
@@ -43,7 +40,7 @@ def _rule_starts(text: str, lex: _Lex) -> list[tuple[int, tuple[int, ...]]]:
     out = []
     for last, (word, ids) in lex.trigger_automaton.iter(low):
         start, end = last + 1 - len(word), last + 1
-        if (start and _word_char(text[start - 1])) or (end < n and _word_char(text[end])):
+        if (start and word_char(text[start - 1])) or (end < n and word_char(text[end])):
             continue  # inside a longer word
         out.append((start, ids))
     if lex.digit_rules:
