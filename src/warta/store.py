@@ -169,6 +169,13 @@ def block_key(ev: Event) -> str:
 Columns = dict[str, list[Any]]
 
 
+def _attribute_columns(records: Sequence[Any], attrs: str = "", **renamed: str) -> Columns:
+    """A column per attribute of ``records`` named in ``attrs`` (space-separated; the column is named like
+    it) and one per keyword (``column="attribute"``)."""
+    pairs = [*((a, a) for a in attrs.split()), *renamed.items()]
+    return {name: list(map(attrgetter(attr), records)) for name, attr in pairs}
+
+
 @dataclass
 class _Rows:
     """The records of one per-article table, and the article each belongs to."""
@@ -185,12 +192,8 @@ class _Rows:
         self.article_ids.append(article_id)
 
     def columns(self, attrs: str, **renamed: str) -> Columns:
-        """``article_id``, then a column per attribute named in ``attrs`` (space-separated; the column is
-        named like it) and one per keyword (``column="attribute"``)."""
-        cols: Columns = {"article_id": self.article_ids}
-        for name, attr in [*((a, a) for a in attrs.split()), *renamed.items()]:
-            cols[name] = list(map(attrgetter(attr), self.records))
-        return cols
+        """``article_id``, then the records' :func:`_attribute_columns`."""
+        return {"article_id": self.article_ids, **_attribute_columns(self.records, attrs, **renamed)}
 
 
 @dataclass
@@ -250,10 +253,7 @@ class _Batch:
     def _document_columns(self, now: datetime) -> Columns:
         docs = self.documents
         return {
-            "id": [d.id for d in docs],
-            "origin": [d.origin for d in docs],
-            "url": [d.url for d in docs],
-            "encoding": [d.encoding for d in docs],
+            **_attribute_columns(docs, "id origin url encoding"),
             "status": self.statuses,
             "reason": self.reasons,
             "article_id": self.document_articles,
@@ -263,20 +263,13 @@ class _Batch:
     def _article_columns(self, now: datetime) -> Columns:
         arts = self.articles
         return {
-            "id": [a.id for a in arts],
-            "document_id": [d.id for d in self.article_documents],
-            "origin": [d.origin for d in self.article_documents],
-            "url": [a.url for a in arts],
-            "title": [a.title for a in arts],
-            "outlet": [a.outlet for a in arts],
-            "published": [a.published for a in arts],
-            "published_source": [a.published_source for a in arts],
-            "dateline": [a.dateline for a in arts],
-            "byline": [a.byline for a in arts],
-            "language": [a.language for a in arts],
+            # the insert names its columns, so their order here is free
+            **_attribute_columns(
+                arts,
+                "id url title outlet published published_source dateline byline language text removed_lines",
+            ),
+            **_attribute_columns(self.article_documents, document_id="id", origin="origin"),
             "relays": [list(a.relays) for a in arts],
-            "text": [a.text for a in arts],
-            "removed_lines": [a.removed_lines for a in arts],
             "duplicate_of": self.duplicate_of,
             "similarity": self.similarity,
             "minhash": self.minhash,
