@@ -67,6 +67,25 @@ def test_incremental_run_analyses_only_new_documents(corpus: Path, tmp_path: Pat
     assert _export(db) == _export(tmp_path / "once.duckdb")
 
 
+def test_inputs_are_read_as_the_run_goes_not_listed_first(corpus: Path, tmp_path: Path) -> None:
+    from warta.runner import Hooks
+
+    files = sorted(corpus.iterdir())[:12]
+    pulled: list[int] = []
+    at_start: list[int] = []
+
+    def inputs():
+        for f in files:
+            pulled.append(1)
+            yield f
+
+    hooks = Hooks(file_started=lambda p: at_start.append(len(pulled)))
+    with Store(tmp_path / "stream.duckdb") as st:
+        rep = run(inputs(), st, Serial(), batch_size=5, hooks=hooks)
+    assert rep.files == 12 and rep.totals.stored == 12
+    assert at_start == list(range(1, 13))  # each file is taken from the inputs when its turn comes
+
+
 def test_forked_pool_shares_the_models_and_the_writer_lets_go_of_them() -> None:
     """The writer loads py3langid and the recogniser for its forked workers to inherit, then drops them;
     the workers still tell an English page from an Indonesian one and tag names."""

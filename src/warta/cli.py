@@ -108,8 +108,6 @@ def analyze(
     except (OSError, ValueError, KeyError, TypeError) as exc:
         _fail(f"language pack error: {exc}")
         raise typer.Exit(2) from None
-    inputs = list(discover(paths))
-    n_files = sum(1 for i in inputs if not isinstance(i, InputError))
     progress = Progress(
         TextColumn("[bold]analysing"),
         BarColumn(),
@@ -135,7 +133,12 @@ def analyze(
         batch_gc()
         stack.callback(executor.close)
         with progress:
-            task = progress.add_task("files", total=n_files, name="")
+            # the inputs are listed as the run goes, not kept (a corpus may be millions of files); the bar
+            # has them counted first, a walk of the folders with nothing read
+            total = (
+                None if progress.disable else sum(1 for i in discover(paths) if not isinstance(i, InputError))
+            )
+            task = progress.add_task("files", total=total, name="")
 
             def skipped(e: InputError) -> None:
                 _skipped(str(e))
@@ -149,7 +152,9 @@ def analyze(
                 file_done=lambda p: progress.advance(task),
             )
             try:
-                report = run(inputs, store, executor, batch_size=batch_size, strict=strict, hooks=hooks)
+                report = run(
+                    discover(paths), store, executor, batch_size=batch_size, strict=strict, hooks=hooks
+                )
             except StoreError as exc:  # e.g. a reader held the file longer than the writer waits
                 _fail(str(exc))
                 raise typer.Exit(2) from None
@@ -162,8 +167,7 @@ def analyze(
         raise typer.Exit(1)
     elapsed = time.perf_counter() - started
     if not quiet:
-        files = [i for i in inputs if not isinstance(i, InputError)]
-        _summary(report.documents, files, report.failures, report.totals, counts, elapsed, db)
+        _summary(report.documents, report.files, report.failures, report.totals, counts, elapsed, db)
     raise typer.Exit(1 if report.failures else 0)
 
 
@@ -192,7 +196,7 @@ def _skipped(line: str) -> None:
 
 def _summary(
     docs_read: int,
-    files: list[Path],
+    files: int,
     failures: list[InputError],
     totals: WriteStats,
     counts: dict[str, int],
@@ -202,7 +206,7 @@ def _summary(
     t = Table(title=f"warta analyze → {db}", show_header=False, title_justify="left")
     t.add_column("what")
     t.add_column("count", justify="right")
-    t.add_row("files read", str(len(files)))
+    t.add_row("files read", str(files))
     t.add_row("documents read", str(docs_read))
     t.add_row("articles stored", str(totals.stored))
     t.add_row("  of which near-duplicates (linked)", str(totals.near_duplicates))

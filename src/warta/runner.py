@@ -12,6 +12,7 @@ on which worker finished first.
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 import time
 from collections import deque
@@ -234,9 +235,12 @@ def run(
     """Analyse every new document under ``paths`` and store it; see the module docstring."""
     hooks = hooks or Hooks()
     report = RunReport()
-    items = list(inputs)
-    if items and isinstance(items[0], str):
-        items = list(discover([str(x) for x in items]))
+    items: Iterator[Path | InputError | str] = iter(inputs)
+    first = next(items, None)
+    if first is not None:
+        items = itertools.chain([first], items)
+        if isinstance(first, str):  # paths, folders and globs, expanded as the run goes
+            items = discover(str(x) for x in items)
     window: list[Document] = []
     pending: deque[Iterator[Analysis]] = deque()  # windows handed to the executor, oldest first
 

@@ -51,42 +51,79 @@ def discover(paths: Iterable[str]) -> Iterator[Path | InputError]:
 
     Symbolic links are followed, to files and to folders; a link back into a folder being read (a loop)
     and a folder that cannot be listed are reported once each, and a file or folder reached twice is read
-    once."""
-    seen: set[Path] = set()
-    folders: set[tuple[int, int]] = set()  # (device, inode) of every folder walked
+    once. Paths are yielded as they are found, and what is kept to tell a file reached twice does not
+    grow with the number of files (see :class:`_Seen`): a folder of a million files is walked in flat
+    memory."""
+    seen = _Seen()
     for raw in paths:
-        candidates: list[Path]
+        candidates: Iterable[Path]
         if any(ch in raw for ch in "*?[") and not os.path.lexists(raw):
-            candidates = [Path(p) for p in sorted(glob.glob(raw, recursive=True))]
-            if not candidates:
+            matches = sorted(glob.glob(raw, recursive=True))
+            if not matches:
                 yield InputError(raw, "no file matches this pattern")
                 continue
+            candidates = map(Path, matches)
         else:
             candidates = [Path(raw)]
         for cand in candidates:
-            files: Iterable[Path | InputError]
             if cand.is_dir():
-                files = _walk(cand, folders)
+                yield from _walk(cand, seen)
             elif os.path.lexists(cand):  # a file, or a link that read() will say is broken or a loop
-                files = [cand]
+                if seen.first_reached(cand):
+                    yield cand
             else:
                 yield InputError(display(cand), "no such file or folder")
-                continue
-            for f in files:
-                if isinstance(f, InputError):
-                    yield f
-                    continue
-                try:
-                    key = f.resolve(strict=True)
-                except (OSError, RuntimeError):  # broken link, loop: read() says which
-                    key = f
-                if key in seen:
-                    continue
-                seen.add(key)
-                yield f
 
 
-def _walk(folder: Path, walked: set[tuple[int, int]]) -> Iterator[Path | InputError]:
+def _walked_name(name: str) -> bool:
+    """Whether a walk yields a file of this name (not hidden, a suffix warta reads)."""
+    return not name.startswith(".") and os.path.splitext(name)[1].lower() in SUFFIXES
+
+
+class _Seen:
+    """Which files discovery has already yielded, without keeping every one of them.
+
+    A plain file met in a folder's listing is new unless it was reached before as a named argument or
+    through a link, since every folder is listed once (by device and inode). So only those few files, by
+    their resolved path, are kept, and the folders listed. A file reached through a link or named as an
+    argument has been yielded before if it is among those files, or if it sits, under a name a walk
+    yields, in a folder listed already (for the folder being listed: under a name sorted before the
+    entry being read)."""
+
+    def __init__(self) -> None:
+        self.walked: set[tuple[int, int]] = set()  # (device, inode) of every folder reached
+        self.listed: set[tuple[int, int]] = set()  # ... and of every folder whose listing was read
+        self.singles: set[str] = set()  # resolved paths of files yielded as arguments or through links
+        self.listing: tuple[tuple[int, int], str] | None = None  # (folder, entry name) being read
+
+    def first_plain(self, real_folder: str, name: str) -> bool:
+        """A plain file (not a link) of the folder being listed, whose resolved path is ``real_folder``."""
+        return not self.singles or os.path.join(real_folder, name) not in self.singles
+
+    def first_reached(self, path: Path) -> bool:
+        """A file named as an argument or reached through a link: yield it (and remember it) if new."""
+        try:
+            real = os.path.realpath(path, strict=True)
+        except (OSError, RuntimeError):  # broken link, loop: read() says which
+            real = os.fspath(path)
+        else:
+            folder, name = os.path.split(real)
+            try:
+                st = os.stat(folder)
+            except OSError:
+                pass
+            else:
+                key = (st.st_dev, st.st_ino)
+                if key in self.listed and _walked_name(name):
+                    if self.listing is None or self.listing[0] != key or name < self.listing[1]:
+                        return False
+        if real in self.singles:
+            return False
+        self.singles.add(real)
+        return True
+
+
+def _walk(folder: Path, seen: _Seen) -> Iterator[Path | InputError]:
     """The input files under ``folder``: each folder's files in name order, then its subfolders, depth
     first; links to folders are followed. Iterative, so a tree thousands of folders deep is no problem."""
     try:
@@ -96,42 +133,59 @@ def _walk(folder: Path, walked: set[tuple[int, int]]) -> Iterator[Path | InputEr
         return
     # (folder, its (device, inode), the chain of (device, inode)s from the top down to it)
     stack: list[tuple[Path, tuple[int, int], _Chain]] = [(folder, (st.st_dev, st.st_ino), None)]
-    while stack:
-        here, key, chain = stack.pop()
-        if key in walked:  # reached again through a link: its files are read once
-            continue
-        walked.add(key)
-        try:
-            with os.scandir(here) as it:
-                entries = sorted(it, key=lambda e: e.name)
-        except OSError as exc:
-            yield InputError(display(here), _os_reason(here, exc, "folder"))
-            continue
-        inside = (key, chain)
-        subdirs: list[tuple[Path, tuple[int, int], _Chain]] = []
-        for e in entries:
-            if e.name.startswith("."):
+    try:
+        while stack:
+            here, key, chain = stack.pop()
+            if key in seen.walked:  # reached again through a link: its files are read once
                 continue
-            path = Path(e.path)
+            seen.walked.add(key)
             try:
-                is_dir = e.is_dir()  # follows links
-            except OSError:
-                is_dir = False
-            if not is_dir:
-                if path.suffix.lower() in SUFFIXES:
-                    yield path
-                continue
-            try:
-                sub_st = e.stat()
+                with os.scandir(here) as it:
+                    entries = sorted(it, key=lambda e: e.name)
             except OSError as exc:
-                yield InputError(display(path), _os_reason(path, exc, "folder"))
+                yield InputError(display(here), _os_reason(here, exc, "folder"))
                 continue
-            sub = (sub_st.st_dev, sub_st.st_ino)
-            if _in_chain(sub, inside):
-                yield InputError(display(path), "symbolic link loop (a link to a folder it is in)")
-                continue
-            subdirs.append((path, sub, inside))
-        stack.extend(reversed(subdirs))
+            seen.listed.add(key)
+            real_here: str | None = None
+            inside = (key, chain)
+            subdirs: list[tuple[Path, tuple[int, int], _Chain]] = []
+            for e in entries:
+                name = e.name
+                if name.startswith("."):
+                    continue
+                try:
+                    is_dir = e.is_dir()  # follows links
+                except OSError:
+                    is_dir = False
+                if not is_dir:
+                    if not _walked_name(name):
+                        continue
+                    seen.listing = (key, name)
+                    path = Path(e.path)
+                    if e.is_symlink():
+                        if seen.first_reached(path):
+                            yield path
+                        continue
+                    if seen.singles and real_here is None:
+                        real_here = os.path.realpath(here)
+                    if seen.first_plain(real_here or "", name):
+                        yield path
+                    continue
+                path = Path(e.path)
+                try:
+                    sub_st = e.stat()
+                except OSError as exc:
+                    yield InputError(display(path), _os_reason(path, exc, "folder"))
+                    continue
+                sub = (sub_st.st_dev, sub_st.st_ino)
+                if _in_chain(sub, inside):
+                    yield InputError(display(path), "symbolic link loop (a link to a folder it is in)")
+                    continue
+                subdirs.append((path, sub, inside))
+            seen.listing = None
+            stack.extend(reversed(subdirs))
+    finally:
+        seen.listing = None
 
 
 _Chain = tuple[tuple[int, int], "_Chain"] | None
