@@ -68,13 +68,19 @@ def main() -> None:
     places = [m for m in found if m.role == "place"]
     per = args.repeat
     print(f"articles: {len(texts)}, sentences: {n_sent}, characters: {sum(len(t) for t, _ in texts):,}")
-    print(f"mentions per pass: {len(found)} ({len(coded)} coded actors, {len(places)} places, "
-          f"{len(found) - len(coded) - len(places)} uncoded)")
-    print(f"{len(found) * per / secs:,.0f} mentions/s, {n_sent * per / secs:,.0f} sentences/s, "
-          f"{secs / per / len(texts) * 1000:.2f} ms per article (mean of {per} passes)")
+    print(
+        f"mentions per pass: {len(found)} ({len(coded)} coded actors, {len(places)} places, "
+        f"{len(found) - len(coded) - len(places)} uncoded)"
+    )
+    print(
+        f"{len(found) * per / secs:,.0f} mentions/s, {n_sent * per / secs:,.0f} sentences/s, "
+        f"{secs / per / len(texts) * 1000:.2f} ms per article (mean of {per} passes)"
+    )
     if not args.no_ner:
-        print(f"recogniser ran on {calls['n'] / per:.0f} windows in {n_sent} sentences, "
-              f"{100 * calls['secs'] / secs:.0f}% of the time")
+        print(
+            f"recogniser ran on {calls['n'] / per:.0f} windows in {n_sent} sentences, "
+            f"{100 * calls['secs'] / secs:.0f}% of the time"
+        )
 
 
 if __name__ == "__main__":

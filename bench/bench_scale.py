@@ -49,9 +49,7 @@ def _sample(proc: psutil.Process) -> tuple[list[int], int]:
     return rss or [0], pss
 
 
-def run_analyze(
-    inputs: Path, db: Path, workers: int, extra: list[str]
-) -> tuple[float, float, float, float]:
+def run_analyze(inputs: Path, db: Path, workers: int, extra: list[str]) -> tuple[float, float, float, float]:
     """(wall seconds, peak summed RSS in MB of warta and its workers, peak RSS of the largest one, peak
     summed PSS)."""
     cmd = [

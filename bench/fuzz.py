@@ -91,59 +91,322 @@ OUTLET_MARKERS = _names("outlets.tsv", "marker")
 VERBS = _names("verbs.tsv", "pattern")
 
 WEEKDAYS = [
-    "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Jum'at", "Sabtu", "Minggu", "Ahad", "senin", "SABTU",
+    "Senin",
+    "Selasa",
+    "Rabu",
+    "Kamis",
+    "Jumat",
+    "Jum'at",
+    "Sabtu",
+    "Minggu",
+    "Ahad",
+    "senin",
+    "SABTU",
 ]
 MONTHS = [
-    "Januari", "Februari", "Pebruari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-    "Oktober", "November", "Nopember", "Desember", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Agu", "Agt",
-    "Ags", "Sep", "Sept", "Okt", "Nov", "Des", "MEI", "januari",
+    "Januari",
+    "Februari",
+    "Pebruari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Nopember",
+    "Desember",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Agu",
+    "Agt",
+    "Ags",
+    "Sep",
+    "Sept",
+    "Okt",
+    "Nov",
+    "Des",
+    "MEI",
+    "januari",
 ]
 TIME_WORDS = [
-    "kemarin", "lusa", "besok", "hari ini", "tadi malam", "semalam", "dini hari tadi", "tahun lalu",
-    "tahun depan", "bulan lalu", "bulan depan", "minggu lalu", "pekan depan", "akhir pekan", "awal Mei",
-    "akhir tahun lalu", "dua hari lalu", "tiga tahun mendatang", "sejak 2020", "selama 10 tahun",
-    "abad ke-21", "abad XXI", "tahun 1990-an", "dekade lalu", "kuartal III 2023", "Q3 2023",
+    "kemarin",
+    "lusa",
+    "besok",
+    "hari ini",
+    "tadi malam",
+    "semalam",
+    "dini hari tadi",
+    "tahun lalu",
+    "tahun depan",
+    "bulan lalu",
+    "bulan depan",
+    "minggu lalu",
+    "pekan depan",
+    "akhir pekan",
+    "awal Mei",
+    "akhir tahun lalu",
+    "dua hari lalu",
+    "tiga tahun mendatang",
+    "sejak 2020",
+    "selama 10 tahun",
+    "abad ke-21",
+    "abad XXI",
+    "tahun 1990-an",
+    "dekade lalu",
+    "kuartal III 2023",
+    "Q3 2023",
     "semester kedua tahun lalu",
-    "paruh pertama 2024", "caturwulan II", "Idul Fitri 2024", "Lebaran tahun lalu", "menjelang Natal",
-    "malam Natal", "HUT RI ke-79", "Idul Fitri 1445 H", "Ramadan", "musim semi 2022", "musim dingin",
-    "pukul 14.35 WIB", "pukul 20.13 WITA", "14:35", "setiap Senin", "tiap tahun", "beberapa tahun terakhir",
-    "sekarang", "saat ini", "tanggal 5 bulan ini", "pada tanggal 31", "hingga", "s/d", "sampai", "-", "–",
-    "18-21 September 2023", "2019-2024", "pada Feb lalu", "sehari sebelum", "sehari-hari", "vonis 5 tahun",
+    "paruh pertama 2024",
+    "caturwulan II",
+    "Idul Fitri 2024",
+    "Lebaran tahun lalu",
+    "menjelang Natal",
+    "malam Natal",
+    "HUT RI ke-79",
+    "Idul Fitri 1445 H",
+    "Ramadan",
+    "musim semi 2022",
+    "musim dingin",
+    "pukul 14.35 WIB",
+    "pukul 20.13 WITA",
+    "14:35",
+    "setiap Senin",
+    "tiap tahun",
+    "beberapa tahun terakhir",
+    "sekarang",
+    "saat ini",
+    "tanggal 5 bulan ini",
+    "pada tanggal 31",
+    "hingga",
+    "s/d",
+    "sampai",
+    "-",
+    "–",
+    "18-21 September 2023",
+    "2019-2024",
+    "pada Feb lalu",
+    "sehari sebelum",
+    "sehari-hari",
+    "vonis 5 tahun",
 ]
 BOILERPLATE = [
-    "Baca Juga:", "Baca juga", "BACA JUGA:", "Advertisement", "Loading...", "Topik Pilihan", "(dwi/has)",
-    "Penulis: Dewi Anggraini | Editor: Hasan Basri", "foto_menlu.JPG", "3 jam lalu", "Scroll to continue",
-    "Simak berita lainnya di Google News", "Dapatkan update berita pilihan", "Copyright 2024 Kompas.com",
-    "(ant/rtr)", "Editor: -", "Internasional", "Share", "Tweet", "Halaman selanjutnya",
+    "Baca Juga:",
+    "Baca juga",
+    "BACA JUGA:",
+    "Advertisement",
+    "Loading...",
+    "Topik Pilihan",
+    "(dwi/has)",
+    "Penulis: Dewi Anggraini | Editor: Hasan Basri",
+    "foto_menlu.JPG",
+    "3 jam lalu",
+    "Scroll to continue",
+    "Simak berita lainnya di Google News",
+    "Dapatkan update berita pilihan",
+    "Copyright 2024 Kompas.com",
+    "(ant/rtr)",
+    "Editor: -",
+    "Internasional",
+    "Share",
+    "Tweet",
+    "Halaman selanjutnya",
 ]
 DATELINES = [
-    "JAKARTA, KOMPAS.com - ", "REPUBLIKA.CO.ID, KAIRO -- ", "JAKARTA (ANTARA) - ", "Liputan6.com, Jakarta - ",
-    "Seoul | EGINDO.co – ", "WASHINGTON, DC - ", "TOKYO, KOMPAS.com — ", "Jakarta, CNN Indonesia -- ",
-    "BEIJING - ", "Kompas.com - 13/02/2025, 17:05 WIB", "detikNews, Jakarta - ",
+    "JAKARTA, KOMPAS.com - ",
+    "REPUBLIKA.CO.ID, KAIRO -- ",
+    "JAKARTA (ANTARA) - ",
+    "Liputan6.com, Jakarta - ",
+    "Seoul | EGINDO.co – ",
+    "WASHINGTON, DC - ",
+    "TOKYO, KOMPAS.com — ",
+    "Jakarta, CNN Indonesia -- ",
+    "BEIJING - ",
+    "Kompas.com - 13/02/2025, 17:05 WIB",
+    "detikNews, Jakarta - ",
 ]
 FUNCTION_WORDS = [
-    "dan", "yang", "untuk", "itu", "tersebut", "dengan", "di", "ke", "dari", "pada", "bahwa", "akan", "tidak",
-    "belum", "telah", "sudah", "kata", "ujar", "menurut", "mengatakan", "seperti dikutip dari Reuters,",
-    "Kedua belah pihak", "keduanya", "ia", "dia", "mereka", "kami", "kita", "saya", "pihaknya", "kerja sama",
-    "sanksi", "bantuan", "pertemuan", "Menteri Luar Negeri", "Presiden", "Perdana Menteri", "juru bicara",
+    "dan",
+    "yang",
+    "untuk",
+    "itu",
+    "tersebut",
+    "dengan",
+    "di",
+    "ke",
+    "dari",
+    "pada",
+    "bahwa",
+    "akan",
+    "tidak",
+    "belum",
+    "telah",
+    "sudah",
+    "kata",
+    "ujar",
+    "menurut",
+    "mengatakan",
+    "seperti dikutip dari Reuters,",
+    "Kedua belah pihak",
+    "keduanya",
+    "ia",
+    "dia",
+    "mereka",
+    "kami",
+    "kita",
+    "saya",
+    "pihaknya",
+    "kerja sama",
+    "sanksi",
+    "bantuan",
+    "pertemuan",
+    "Menteri Luar Negeri",
+    "Presiden",
+    "Perdana Menteri",
+    "juru bicara",
 ]
-PUNCT = [".", ",", "!", "?", ";", ":", "(", ")", "“", "”", "\"", "'", "‘", "’", "«", "»", "-", "–", "—", "/",
-         "...", "…", "|", "•", "*", "#"]
+PUNCT = [
+    ".",
+    ",",
+    "!",
+    "?",
+    ";",
+    ":",
+    "(",
+    ")",
+    "“",
+    "”",
+    '"',
+    "'",
+    "‘",
+    "’",
+    "«",
+    "»",
+    "-",
+    "–",
+    "—",
+    "/",
+    "...",
+    "…",
+    "|",
+    "•",
+    "*",
+    "#",
+]
 HTML_BITS = [
-    "<p>", "</p>", "<div class='x'>", "</div>", "<br>", "<br/>", "<b>", "</b>", "<a href='/x'>", "</a>",
-    "<script>var a = '<p>x</p>';</script>", "<style>p{color:red}</style>", "<!-- komentar -->", "&nbsp;",
-    "&amp;", "&#8220;", "&#x201D;", "&bogus;", "<![CDATA[ x ]]>", "<html>", "</html>", "<body>", "<title>",
-    "</title>", "<meta property='article:published_time' content='2024-02-30T25:61:00+07:00'>",
-    "<time datetime='2024-04-09'>", "<noscript>", "<iframe src='x'>", "<table><tr><td>", "</td></tr></table>",
-    "<p", "<", ">", "</", "<?xml version='1.0'?>", "<!DOCTYPE html>",
+    "<p>",
+    "</p>",
+    "<div class='x'>",
+    "</div>",
+    "<br>",
+    "<br/>",
+    "<b>",
+    "</b>",
+    "<a href='/x'>",
+    "</a>",
+    "<script>var a = '<p>x</p>';</script>",
+    "<style>p{color:red}</style>",
+    "<!-- komentar -->",
+    "&nbsp;",
+    "&amp;",
+    "&#8220;",
+    "&#x201D;",
+    "&bogus;",
+    "<![CDATA[ x ]]>",
+    "<html>",
+    "</html>",
+    "<body>",
+    "<title>",
+    "</title>",
+    "<meta property='article:published_time' content='2024-02-30T25:61:00+07:00'>",
+    "<time datetime='2024-04-09'>",
+    "<noscript>",
+    "<iframe src='x'>",
+    "<table><tr><td>",
+    "</td></tr></table>",
+    "<p",
+    "<",
+    ">",
+    "</",
+    "<?xml version='1.0'?>",
+    "<!DOCTYPE html>",
 ]
-CONTROL = ["\x00", "\x01", "\x07", "\x08", "\x0b", "\x0c", "\x1b", "\x1c", "\x1d", "\x1e", "\x1f", "\x7f",
-           "\x85", "\u2028", "\u2029", "\r", "\r\n", "\t", "\ufeff", "\u200b", "\u200c", "\u200d", "\u2060",
-           "\u00ad", "\u202e", "\u202a", "\u061c", "\ufffd", "\ufffe", "\uffff"]
+CONTROL = [
+    "\x00",
+    "\x01",
+    "\x07",
+    "\x08",
+    "\x0b",
+    "\x0c",
+    "\x1b",
+    "\x1c",
+    "\x1d",
+    "\x1e",
+    "\x1f",
+    "\x7f",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\r",
+    "\r\n",
+    "\t",
+    "\ufeff",
+    "\u200b",
+    "\u200c",
+    "\u200d",
+    "\u2060",
+    "\u00ad",
+    "\u202e",
+    "\u202a",
+    "\u061c",
+    "\ufffd",
+    "\ufffe",
+    "\uffff",
+]
 TRICKY = [
-    "İ", "İstanbul", "ß", "ẞ", "ﬁ", "ﬂ", "ŉ", "ǅ", "Σ", "ς", "ı", "K", "Å", "e\u0301", "\u0301", "\u0345",
-    "ΐ", "ﬃ", "ᾳ", "ǰ", "𝐉𝐀𝐊𝐀𝐑𝐓𝐀", "ＪＡＫＡＲＴＡ", "２０２４", "١٢", "०९", "𝟗", "½", "²", "Ⅻ", "😀",
-    "👩‍👩‍👧", "中国", "日本", "한국", "Россия", "مصر", "\U0010ffff",
+    "İ",
+    "İstanbul",
+    "ß",
+    "ẞ",
+    "ﬁ",
+    "ﬂ",
+    "ŉ",
+    "ǅ",
+    "Σ",
+    "ς",
+    "ı",
+    "K",
+    "Å",
+    "e\u0301",
+    "\u0301",
+    "\u0345",
+    "ΐ",
+    "ﬃ",
+    "ᾳ",
+    "ǰ",
+    "𝐉𝐀𝐊𝐀𝐑𝐓𝐀",
+    "ＪＡＫＡＲＴＡ",
+    "２０２４",
+    "١٢",
+    "०९",
+    "𝟗",
+    "½",
+    "²",
+    "Ⅻ",
+    "😀",
+    "👩‍👩‍👧",
+    "中国",
+    "日本",
+    "한국",
+    "Россия",
+    "مصر",
+    "\U0010ffff",
 ]
 SURROGATES = ["\ud800", "\udc00", "\udfff", "\ud83d"]
 SEPS = [" ", " ", " ", "", "\n", "\n\n", ". ", ", ", " - ", "\t", "\r\n", "  ", "\n \n", "\u00a0"]
@@ -270,8 +533,12 @@ def html_page(draw: st.DrawFn) -> str:
     body = "".join(f"<p>{p}</p>" for p in paras)
     junk_tail = draw(st.lists(st.sampled_from(HTML_BITS), max_size=10))
     return (
-        f"<!DOCTYPE html><html><head>{head}</head><body>" + "<div>" * depth + body + "</div>" * depth
-        + "".join(junk_tail) + "</body></html>"
+        f"<!DOCTYPE html><html><head>{head}</head><body>"
+        + "<div>" * depth
+        + body
+        + "</div>" * depth
+        + "".join(junk_tail)
+        + "</body></html>"
     )
 
 
@@ -380,7 +647,12 @@ def check_timex(ex: tuple[str, date | None, str | None, str, date]) -> None:
 def json_value(draw: st.DrawFn) -> Any:
     return draw(
         st.one_of(
-            st.none(), st.booleans(), st.integers(), st.floats(), TEXT, st.lists(st.integers(), max_size=3),
+            st.none(),
+            st.booleans(),
+            st.integers(),
+            st.floats(),
+            TEXT,
+            st.lists(st.integers(), max_size=3),
             st.dictionaries(st.text(max_size=5), st.integers(), max_size=3),
         )
     )
@@ -428,8 +700,16 @@ def jsonl_line(draw: st.DrawFn) -> tuple[str, bytes, Any]:
         cut = draw(st.integers(0, max(0, len(raw) - 1)))
         return ("err" if raw[:cut].strip() else "blank"), raw[:cut], None
     if kind == 4:
-        v = draw(st.one_of(st.lists(st.integers(), max_size=3), st.integers(), st.text(max_size=5), st.none(),
-                           st.booleans(), st.floats()))
+        v = draw(
+            st.one_of(
+                st.lists(st.integers(), max_size=3),
+                st.integers(),
+                st.text(max_size=5),
+                st.none(),
+                st.booleans(),
+                st.floats(),
+            )
+        )
         return "err", json.dumps(v).encode(), None
     if kind == 5:
         ws = st.lists(st.sampled_from([b" ", b"\t", b"\r", b"\x0b", b"\x0c"]), max_size=6).map(b"".join)
@@ -447,8 +727,12 @@ def jsonl_line(draw: st.DrawFn) -> tuple[str, bytes, Any]:
         digits = draw(st.one_of(st.integers(1, 50), st.integers(4000, 20_000)))
         num = "9" * digits
         form = draw(st.integers(0, 3))
-        raw = [f'{{"text": "Presiden bertemu", "id": {num}}}', f'{{"text": {num}}}', num,
-               f'{{"text": "x", "published": {num}.5e{num[:3]}}}'][form]
+        raw = [
+            f'{{"text": "Presiden bertemu", "id": {num}}}',
+            f'{{"text": {num}}}',
+            num,
+            f'{{"text": "x", "published": {num}.5e{num[:3]}}}',
+        ][form]
         return "any", raw.encode(), None
     if kind == 8:  # invalid UTF-8 inside a record
         bad = draw(st.sampled_from([b"\xff", b"\xc3\x28", b"\xed\xa0\x80", b"\xf4\x90\x80\x80", b"\xe2\x82"]))
@@ -460,12 +744,26 @@ def jsonl_line(draw: st.DrawFn) -> tuple[str, bytes, Any]:
         data = b"\xef\xbb\xbf" + raw.encode() if form == 0 else raw.encode("utf-16-le", "surrogatepass")
         return "any", data.replace(b"\n", b" "), None
     if kind == 10:  # NaN, Infinity, duplicate keys, odd whitespace
-        raw = draw(st.sampled_from([
-            '{"text": "x", "published": NaN}', '{"text": "x", "published": -Infinity}',
-            '{"text": "a", "text": "b"}', '{"text": ""}', '{"text": "  "}', '{"html": " ", "text": 5}',
-            '{"text": "\\u0000"}', '{"text": "\\ud800"}', '  {"text": "x"}  ', '{"text": "x"}{"text": "y"}',
-            '{"text": "x",}', "{'text': 'x'}", '{"text": "x"} // komentar', "\x1c{\"text\": \"x\"}",
-        ]))
+        raw = draw(
+            st.sampled_from(
+                [
+                    '{"text": "x", "published": NaN}',
+                    '{"text": "x", "published": -Infinity}',
+                    '{"text": "a", "text": "b"}',
+                    '{"text": ""}',
+                    '{"text": "  "}',
+                    '{"html": " ", "text": 5}',
+                    '{"text": "\\u0000"}',
+                    '{"text": "\\ud800"}',
+                    '  {"text": "x"}  ',
+                    '{"text": "x"}{"text": "y"}',
+                    '{"text": "x",}',
+                    "{'text': 'x'}",
+                    '{"text": "x"} // komentar',
+                    '\x1c{"text": "x"}',
+                ]
+            )
+        )
         return "any", raw.encode("utf-8", "surrogatepass"), None
     return "any", draw(st.binary(max_size=200)).replace(b"\n", b" "), None
 
@@ -486,12 +784,24 @@ class JsonlExample:
 
 
 JSONL = st.one_of(
-    st.builds(JsonlExample, st.lists(jsonl_line(), max_size=30), st.booleans(),
-              st.sampled_from([".jsonl", ".ndjson", ".JSONL"])),
-    st.builds(JsonlExample, st.just([]), st.just(False), st.sampled_from([".txt", ".html", ".htm"]),
-              st.one_of(st.binary(max_size=3000), TEXT.map(lambda s: s.encode("utf-8", "surrogatepass")),
-                        TEXT.map(lambda s: s.encode("utf-16", "surrogatepass")),
-                        html_page().map(lambda s: s.encode("utf-8", "surrogatepass")))),
+    st.builds(
+        JsonlExample,
+        st.lists(jsonl_line(), max_size=30),
+        st.booleans(),
+        st.sampled_from([".jsonl", ".ndjson", ".JSONL"]),
+    ),
+    st.builds(
+        JsonlExample,
+        st.just([]),
+        st.just(False),
+        st.sampled_from([".txt", ".html", ".htm"]),
+        st.one_of(
+            st.binary(max_size=3000),
+            TEXT.map(lambda s: s.encode("utf-8", "surrogatepass")),
+            TEXT.map(lambda s: s.encode("utf-16", "surrogatepass")),
+            html_page().map(lambda s: s.encode("utf-8", "surrogatepass")),
+        ),
+    ),
 )
 
 _TMP = Path(tempfile.mkdtemp(prefix="warta-fuzz-"))
@@ -571,8 +881,13 @@ def document(draw: st.DrawFn) -> tuple[Document, date]:
         origin="fuzz.html" if is_html else "fuzz.txt",
         text=text,
         is_html=is_html,
-        url=draw(st.one_of(st.none(), st.sampled_from(["https://www.kompas.com/a", "http://x", "kompas", ""]),
-                           st.text(max_size=30)).map(_no_surrogate)),
+        url=draw(
+            st.one_of(
+                st.none(),
+                st.sampled_from(["https://www.kompas.com/a", "http://x", "kompas", ""]),
+                st.text(max_size=30),
+            ).map(_no_surrogate)
+        ),
         title=draw(opt),
         published=draw(opt),
         outlet=draw(opt),
@@ -614,7 +929,7 @@ def check_pipeline(ex: tuple[Document, date]) -> None:
     for e in an.events:
         assert 0 <= e.verb_start < e.verb_end <= len(body), f"verb span {e.verb_start}:{e.verb_end}"
         assert body[e.verb_start : e.verb_end] == e.verb_text, (
-            f"verb text[{e.verb_start}:{e.verb_end}]={body[e.verb_start:e.verb_end]!r} != {e.verb_text!r}"
+            f"verb text[{e.verb_start}:{e.verb_end}]={body[e.verb_start : e.verb_end]!r} != {e.verb_text!r}"
         )
         assert 0 <= e.sentence < len(sents), f"event sentence {e.sentence} of {len(sents)}"
         s = sents[e.sentence]
@@ -689,8 +1004,9 @@ def _short(s: str, n: int = 3000) -> str:
     return s if len(s) <= n else s[:n] + f"... [{len(s) - n:,} more characters]"
 
 
-def run_target(name: str, budget: float, rng: random.Random, *, stop_on_first: bool, hang: float,
-               workdir: Path) -> Stats:
+def run_target(
+    name: str, budget: float, rng: random.Random, *, stop_on_first: bool, hang: float, workdir: Path
+) -> Stats:
     strategy, check = SPECS[name]
     start = time.monotonic()
     end = start + budget
@@ -751,8 +1067,14 @@ def run_target(name: str, budget: float, rng: random.Random, *, stop_on_first: b
                 ex, err, sig = state.get("last", (None, exc, _signature(exc)))
                 err = err if ex is not None else exc
                 known.add(sig)
-                f = Failure(name, sig, f"{type(err).__name__}: {err}", _short(repr(ex)),
-                            "".join(traceback.format_exception(err)), s)
+                f = Failure(
+                    name,
+                    sig,
+                    f"{type(err).__name__}: {err}",
+                    _short(repr(ex)),
+                    "".join(traceback.format_exception(err)),
+                    s,
+                )
                 stats.failures.append(f)
                 _print_failure(f)
                 if stop_on_first:
@@ -796,8 +1118,9 @@ def main(argv: list[str] | None = None) -> int:
     all_stats = []
     for name in targets:
         print(f"-- {name} ...", flush=True)
-        stats = run_target(name, budget, rng, stop_on_first=args.stop_on_first, hang=args.hang,
-                           workdir=args.workdir)
+        stats = run_target(
+            name, budget, rng, stop_on_first=args.stop_on_first, hang=args.hang, workdir=args.workdir
+        )
         all_stats.append(stats)
         print(
             f"-- {name}: {stats.examples:,} examples in {stats.seconds:.0f} s "
@@ -812,8 +1135,10 @@ def main(argv: list[str] | None = None) -> int:
         for f in s.failures:
             print(f"            {f.signature}: {_short(f.error, 160)}")
         if s.slowest > args.slow:
-            print(f"            SLOW: one example took {s.slowest:.1f} s (> {args.slow:g} s); it is in "
-                  f"{args.workdir / (s.target + '.slowest')}")
+            print(
+                f"            SLOW: one example took {s.slowest:.1f} s (> {args.slow:g} s); it is in "
+                f"{args.workdir / (s.target + '.slowest')}"
+            )
     failed = any(s.failures for s in all_stats)
     print("FAILED" if failed else "OK: no failures")
     return 1 if failed else 0
@@ -821,4 +1146,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-

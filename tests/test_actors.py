@@ -69,9 +69,11 @@ def test_boilerplate_words_are_not_actors(pack) -> None:
 
 
 def test_ambassador_keeps_sending_state_and_apposition_needs_dari(pack) -> None:
-    text = ("Duta Besar Jepang untuk Indonesia Masaki Yasushi mengkritik Korea Utara. "
-            "Soal keanggotaan Indonesia di BRICS, Prabowo Subianto menolak tuduhan itu. "
-            "Lavrov bertemu koleganya dari China, Wang Yi, di Beijing.")
+    text = (
+        "Duta Besar Jepang untuk Indonesia Masaki Yasushi mengkritik Korea Utara. "
+        "Soal keanggotaan Indonesia di BRICS, Prabowo Subianto menolak tuduhan itu. "
+        "Lavrov bertemu koleganya dari China, Wang Yi, di Beijing."
+    )
     ms = _by_text(_mentions(text, pack))
     amb = ms["Duta Besar Jepang untuk Indonesia Masaki Yasushi"]
     assert (amb.code, amb.sector, amb.name) == ("JPN", "GOV", "Masaki Yasushi")

@@ -15,14 +15,19 @@ HANOI, KOMPAS.com - Kementerian Luar Negeri Vietnam memprotes latihan militer Ch
 Juru bicara Kementerian Luar Negeri Vietnam mengatakan latihan itu melanggar kedaulatan negaranya dan meminta Beijing menghormati hukum internasional.
 """
 
-ENGLISH = ("Vietnam's foreign ministry protested on Tuesday against Chinese military drills near the Paracel "
-           "Islands, saying they violated its sovereignty and urging Beijing to respect international law.")
+ENGLISH = (
+    "Vietnam's foreign ministry protested on Tuesday against Chinese military drills near the Paracel "
+    "Islands, saying they violated its sovereignty and urging Beijing to respect international law."
+)
 
 
 def _counts(db: Path) -> dict[str, int]:
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles", "events", "sentences")}
+        return {
+            t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("articles", "events", "sentences")
+        }
     finally:
         con.close()
 
@@ -43,11 +48,16 @@ def test_bad_batch(tmp_path: Path) -> None:
     with (bad / "huge.txt").open("wb") as fh:
         fh.truncate(50 * 1024 * 1024)
     (bad / "crawl.jsonl").write_text(
-        json.dumps({"url": "https://contoh.id/1", "text": GOOD.replace("Vietnam", "Filipina")}) + "\n"
-        + '{"url": "https://contoh.id/2", "text": "terpotong di tengah\n', encoding="utf-8")
+        json.dumps({"url": "https://contoh.id/1", "text": GOOD.replace("Vietnam", "Filipina")})
+        + "\n"
+        + '{"url": "https://contoh.id/2", "text": "terpotong di tengah\n',
+        encoding="utf-8",
+    )
     (bad / "no-article.html").write_text(
         "<html><head><title>Beranda</title></head><body><nav><a href='/'>Beranda</a></nav>"
-        "<script>var x = 1;</script></body></html>", encoding="utf-8")
+        "<script>var x = 1;</script></body></html>",
+        encoding="utf-8",
+    )
     (bad / "english.txt").write_text(ENGLISH, encoding="utf-8")
     (bad / "vietnam-again.txt").write_text(GOOD, encoding="utf-8")  # already stored: nothing added
 
@@ -78,8 +88,16 @@ def test_malformed_dates_are_said_and_the_article_kept(tmp_path: Path) -> None:
     crawl = tmp_path / "crawl.jsonl"
     lines = [
         {"text": GOOD, "published": "2024-13-45", "url": "https://berita.test/a"},
-        {"text": GOOD.replace("Vietnam", "Filipina"), "published": "kemarin sore", "url": "https://berita.test/b"},
-        {"text": GOOD.replace("Vietnam", "Thailand"), "published": "2099-01-01", "url": "https://berita.test/c"},
+        {
+            "text": GOOD.replace("Vietnam", "Filipina"),
+            "published": "kemarin sore",
+            "url": "https://berita.test/b",
+        },
+        {
+            "text": GOOD.replace("Vietnam", "Thailand"),
+            "published": "2099-01-01",
+            "url": "https://berita.test/c",
+        },
     ]
     crawl.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
     db = tmp_path / "w.duckdb"
@@ -102,7 +120,12 @@ def test_lone_surrogates_from_a_caller_are_stored_replaced(tmp_path: Path) -> No
     from warta.records import Document
     from warta.store import Store
 
-    doc = Document(id="s1", origin="crawl\udc80.jsonl#3", text=GOOD.replace("hukum", "hukum \udc80\udcff"), title="Judul \udc9f")
+    doc = Document(
+        id="s1",
+        origin="crawl\udc80.jsonl#3",
+        text=GOOD.replace("hukum", "hukum \udc80\udcff"),
+        title="Judul \udc9f",
+    )
     an = analyse(doc)
     assert an.error is None and an.article is not None
     assert "\udc80" not in an.article.text and "\ufffd" in an.article.text

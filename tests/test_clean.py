@@ -178,10 +178,12 @@ def test_near_duplicate_signature() -> None:
 
 
 def test_baca_juga_alone_introduces_linked_headlines(pack) -> None:
-    text = ("JAKARTA, KOMPAS.com - Presiden Prabowo Subianto bertemu Perdana Menteri Jepang di Tokyo pada Kamis pagi waktu setempat.\n\n"
-            "Baca Juga\n\nMenlu Sugiono Bertemu Menlu Jepang, Bahas Persiapan Kunjungan Presiden\n\n"
-            "Harga Beras Naik Lagi di Pasar Induk Cipinang\n\n"
-            "Kedua pemimpin membahas kerja sama energi, pertahanan dan perdagangan dalam pertemuan selama dua jam itu.")
+    text = (
+        "JAKARTA, KOMPAS.com - Presiden Prabowo Subianto bertemu Perdana Menteri Jepang di Tokyo pada Kamis pagi waktu setempat.\n\n"
+        "Baca Juga\n\nMenlu Sugiono Bertemu Menlu Jepang, Bahas Persiapan Kunjungan Presiden\n\n"
+        "Harga Beras Naik Lagi di Pasar Induk Cipinang\n\n"
+        "Kedua pemimpin membahas kerja sama energi, pertahanan dan perdagangan dalam pertemuan selama dua jam itu."
+    )
     c = clean(text, pack)
     assert len(c.paragraphs) == 2
     assert "Menlu Sugiono" not in c.text and "Harga Beras" not in c.text

@@ -114,7 +114,9 @@ def test_date_inside_the_object_does_not_date_the_event(pack) -> None:
 
 def test_joint_action_of_coordinated_subjects(pack) -> None:
     evs = _events("Jepang dan Indonesia sepakat memperluas kerja sama energi bersih.", pack)
-    assert {(e.source[0].code, e.target[0].code) for e in evs if e.event in {"AGREE", "COOPERATE"}} == {("JPN", "IDN")}
+    assert {(e.source[0].code, e.target[0].code) for e in evs if e.event in {"AGREE", "COOPERATE"}} == {
+        ("JPN", "IDN")
+    }
     # a visit keeps its direction and needs a target
     assert _events("Jepang dan Indonesia mengunjungi.", pack) == []
 
@@ -122,8 +124,12 @@ def test_joint_action_of_coordinated_subjects(pack) -> None:
 def test_meetings_merge_whatever_the_direction(pack) -> None:
     from warta.store import block_key as merge_key
 
-    (a,) = _events("Presiden Prabowo bertemu Perdana Menteri Jepang Shigeru Ishiba di Tokyo pada Kamis (7/3/2024).", pack)
-    (b,) = _events("Perdana Menteri Jepang Shigeru Ishiba bertemu Presiden Prabowo di Tokyo pada Kamis (7/3/2024).", pack)
+    (a,) = _events(
+        "Presiden Prabowo bertemu Perdana Menteri Jepang Shigeru Ishiba di Tokyo pada Kamis (7/3/2024).", pack
+    )
+    (b,) = _events(
+        "Perdana Menteri Jepang Shigeru Ishiba bertemu Presiden Prabowo di Tokyo pada Kamis (7/3/2024).", pack
+    )
     assert (a.source[0].code, b.source[0].code) == ("IDN", "JPN")
     assert merge_key(a) == merge_key(b)
     (c,) = _events("Amerika Serikat mengecam China pada Kamis (7/3/2024).", pack)
@@ -132,14 +138,21 @@ def test_meetings_merge_whatever_the_direction(pack) -> None:
 
 
 def test_date_from_earlier_in_the_paragraph(pack) -> None:
-    text = ("Menlu China Wang Yi tiba di Moskow pada Senin (4/3/2024). Wang kemudian bertemu Menlu Rusia Sergei Lavrov.\n\n"
-            "Jepang memprotes China.")
+    text = (
+        "Menlu China Wang Yi tiba di Moskow pada Senin (4/3/2024). Wang kemudian bertemu Menlu Rusia Sergei Lavrov.\n\n"
+        "Jepang memprotes China."
+    )
     evs = _events(text, pack)
-    meet = next(e for e in evs if e.event == "CONSULT" and e.target[0].code == "RUS" and e.verb_text == "bertemu")
+    meet = next(
+        e for e in evs if e.event == "CONSULT" and e.target[0].code == "RUS" and e.verb_text == "bertemu"
+    )
     assert (meet.date, meet.date_source) == (date(2024, 3, 4), "paragraph")
     protest = next(e for e in evs if e.source[0].code == "JPN")
     assert protest.date_source == "publication"  # another paragraph: not the same episode
-    evs = _events("Menlu China Wang Yi tiba di Moskow pada Senin (4/3/2024). Sebelumnya, Wang bertemu Menlu Rusia Sergei Lavrov.", pack)
+    evs = _events(
+        "Menlu China Wang Yi tiba di Moskow pada Senin (4/3/2024). Sebelumnya, Wang bertemu Menlu Rusia Sergei Lavrov.",
+        pack,
+    )
     before = next(e for e in evs if e.verb_text == "bertemu")
     assert before.date_source == "publication"  # "sebelumnya" opens another episode
 

@@ -26,8 +26,9 @@ def test_second_writer_refused_and_reader_gets_in(tmp_path: Path) -> None:
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     db = tmp_path / "c.duckdb"
     wal = Path(f"{db}.wal")
-    first = subprocess.Popen(_warta("analyze", str(corpus), "--db", str(db), "--workers", "1",
-                                    "--batch-size", "20", "-q"), env=env)
+    first = subprocess.Popen(
+        _warta("analyze", str(corpus), "--db", str(db), "--workers", "1", "--batch-size", "20", "-q"), env=env
+    )
     try:
         deadline = time.monotonic() + 300
         while time.monotonic() < deadline and first.poll() is None:
@@ -36,8 +37,13 @@ def test_second_writer_refused_and_reader_gets_in(tmp_path: Path) -> None:
             time.sleep(0.05)
         assert first.poll() is None, "the first run ended too early for this test"
 
-        second = subprocess.run(_warta("analyze", str(corpus), "--db", str(db), "-q"), env=env,
-                                capture_output=True, text=True, timeout=120)
+        second = subprocess.run(
+            _warta("analyze", str(corpus), "--db", str(db), "-q"),
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
         assert second.returncode == 2
         assert "another warta analyze (pid" in second.stderr and len(second.stderr.strip().splitlines()) == 1
 

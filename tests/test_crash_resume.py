@@ -27,8 +27,10 @@ def _warta(*args: str) -> list[str]:
 def _state(db: Path) -> tuple[dict[str, int], list[dict]]:
     con = duckdb.connect(str(db), read_only=True)
     try:
-        counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                  for t in ("documents", "articles", "sentences", "mentions", "events", "quotes")}
+        counts = {
+            t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("documents", "articles", "sentences", "mentions", "events", "quotes")
+        }
         dup = con.execute("SELECT count(*) - count(DISTINCT id) FROM articles").fetchone()[0]
     finally:
         con.close()

@@ -37,7 +37,9 @@ def _analyze(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "COLUMNS": "120"}
     res = subprocess.run(
         [sys.executable, "-m", "warta.cli", "analyze", *args, "--workers", "1"],
-        capture_output=True, env=env, timeout=300,
+        capture_output=True,
+        env=env,
+        timeout=300,
     )
     return subprocess.CompletedProcess(
         res.args, res.returncode, res.stdout.decode("utf-8", "replace"), res.stderr.decode("utf-8", "replace")
@@ -48,8 +50,12 @@ def _state(db: Path) -> dict[str, object]:
     con = duckdb.connect(str(db), read_only=True)
     try:
         out: dict[str, object] = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
-        out["articles twice"] = con.execute("SELECT count(*) - count(DISTINCT id) FROM articles").fetchone()[0]
-        out["documents twice"] = con.execute("SELECT count(*) - count(DISTINCT id) FROM documents").fetchone()[0]
+        out["articles twice"] = con.execute("SELECT count(*) - count(DISTINCT id) FROM articles").fetchone()[
+            0
+        ]
+        out["documents twice"] = con.execute(
+            "SELECT count(*) - count(DISTINCT id) FROM documents"
+        ).fetchone()[0]
         out["origins"] = sorted(r[0] for r in con.execute("SELECT origin FROM articles").fetchall())
         return out
     finally:
@@ -164,7 +170,9 @@ def test_fifty_megabyte_inputs(tmp_path: Path) -> None:
     assert "Traceback" not in res.stderr
     assert any("artikel-50mb.txt: file too large" in ln for ln in lines), lines
     assert any("baris-50mb.jsonl#1: JSON line too large" in ln for ln in lines), lines
-    stored = sorted(display(folder / k) for k, v in expect.items() if k.startswith("ukuran/") and v == "stored")
+    stored = sorted(
+        display(folder / k) for k, v in expect.items() if k.startswith("ukuran/") and v == "stored"
+    )
     assert _state(tmp_path / "big.duckdb")["origins"] == stored
 
 
@@ -174,7 +182,9 @@ def test_fifty_megabyte_inputs(tmp_path: Path) -> None:
 def test_broken_bytes_in_utf8_text_are_replaced_not_read_as_cp1252() -> None:
     from warta.sources import decode
 
-    text, enc = decode("“Prancis,” kata menteri di Istana Élysée.".encode().replace(b"kata", b"ka\xfft\xe2\x80a"))
+    text, enc = decode(
+        "“Prancis,” kata menteri di Istana Élysée.".encode().replace(b"kata", b"ka\xfft\xe2\x80a")
+    )
     assert text.startswith("“Prancis,”") and "Élysée" in text and "\ufffd" in text
     assert enc == "utf-8 (2 invalid byte sequences replaced)"
     assert decode("café “kutip”".encode("cp1252")) == ("café “kutip”", "cp1252")  # cp1252 stays cp1252
@@ -193,14 +203,28 @@ def test_jsonl_edge_lines(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     story = "Menteri Luar Negeri Indonesia bertemu dengan mitranya dari Malaysia di Kuala Lumpur pada Senin."
     p = tmp_path / "c.jsonl"
     p.write_bytes(
-        b"\xef\xbb\xbf" + json.dumps({"text": story}).encode() + b"\n"
-        + b'{"text": "' + b"x" * 50_000 + b'"}\n'
-        + json.dumps({"text": story + " \udc80", "title": "T\ud800"}).encode() + b"\r\n"
-        + b"[" * 10_000 + b"\n"
-        + b'{"n": ' + b"9" * 5000 + b"}\n"
+        b"\xef\xbb\xbf"
+        + json.dumps({"text": story}).encode()
+        + b"\n"
+        + b'{"text": "'
+        + b"x" * 50_000
+        + b'"}\n'
+        + json.dumps({"text": story + " \udc80", "title": "T\ud800"}).encode()
+        + b"\r\n"
+        + b"[" * 10_000
+        + b"\n"
+        + b'{"n": '
+        + b"9" * 5000
+        + b"}\n"
     )
     items = list(sources.read(p))
-    assert [type(i).__name__ for i in items] == ["Document", "InputError", "Document", "InputError", "InputError"]
+    assert [type(i).__name__ for i in items] == [
+        "Document",
+        "InputError",
+        "Document",
+        "InputError",
+        "InputError",
+    ]
     assert "too large" in items[1].reason and items[1].origin.endswith("#2")
     assert "\ud800" not in items[2].title and items[2].text.endswith("\ufffd")
     assert "nested too deeply" in items[3].reason and "malformed JSON line" in items[4].reason
@@ -220,7 +244,9 @@ def test_symlinked_folders_are_followed_and_loops_reported(tmp_path: Path) -> No
     files = [p.name for p in found if not isinstance(p, InputError)]
     errors = [e for e in found if isinstance(e, InputError)]
     assert files == ["putar.txt", "satu.txt", "dua.txt"]  # the loop file is read (and refused) once
-    assert [(Path(e.origin).name, e.reason.split(" (")[0]) for e in errors] == [("ke-atas", "symbolic link loop")]
+    assert [(Path(e.origin).name, e.reason.split(" (")[0]) for e in errors] == [
+        ("ke-atas", "symbolic link loop")
+    ]
 
 
 def test_pages_nested_deeper_than_the_parser_goes() -> None:

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from warta.langid import check, clearly_indonesian
 
-INDONESIAN = ("Menteri Luar Negeri Indonesia mengatakan bahwa pemerintah akan mengirim bantuan ke Gaza pekan "
-              "depan. Menurut juru bicara kementerian, bantuan tersebut dikirim setelah permintaan dari Mesir.")
-MALAY = ("Menteri Luar Negeri Malaysia berkata bahawa kerajaan akan menghantar bantuan ke Gaza minggu depan. "
-         "Menurut kenyataan kementerian, bantuan itu dihantar selepas permintaan daripada Mesir, kerana "
-         "keadaan di sana semakin teruk dan rakyat memerlukan makanan serta ubat-ubatan dengan segera.")
-ENGLISH = ("Indonesia's foreign minister said on Monday that the government would send aid to Gaza next week, "
-           "after a request from Egypt, according to a ministry spokesperson.")
+INDONESIAN = (
+    "Menteri Luar Negeri Indonesia mengatakan bahwa pemerintah akan mengirim bantuan ke Gaza pekan "
+    "depan. Menurut juru bicara kementerian, bantuan tersebut dikirim setelah permintaan dari Mesir."
+)
+MALAY = (
+    "Menteri Luar Negeri Malaysia berkata bahawa kerajaan akan menghantar bantuan ke Gaza minggu depan. "
+    "Menurut kenyataan kementerian, bantuan itu dihantar selepas permintaan daripada Mesir, kerana "
+    "keadaan di sana semakin teruk dan rakyat memerlukan makanan serta ubat-ubatan dengan segera."
+)
+ENGLISH = (
+    "Indonesia's foreign minister said on Monday that the government would send aid to Gaza next week, "
+    "after a request from Egypt, according to a ministry spokesperson."
+)
 
 
 def test_shortcut_only_for_plain_indonesian() -> None:

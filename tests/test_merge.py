@@ -20,7 +20,9 @@ def test_intervals() -> None:
 
 def test_an_undated_report_takes_the_day_another_report_states() -> None:
     # outlet A: "bertemu pada hari Kamis" (4 May); outlet B, published 6 May, gives no date
-    groups = cluster([_d("a", date(2023, 5, 4), "day"), _d("b", date(2023, 5, 6), "on_or_before", article="x")])
+    groups = cluster(
+        [_d("a", date(2023, 5, 4), "day"), _d("b", date(2023, 5, 6), "on_or_before", article="x")]
+    )
     assert groups["a"] == groups["b"]
 
 
@@ -43,7 +45,11 @@ def test_an_old_report_window_does_not_reach_back() -> None:
 
 def test_months_only_merge_with_the_same_month() -> None:
     groups = cluster(
-        [_d("day", date(2023, 3, 21), "day"), _d("m1", date(2023, 3, 1), "month"), _d("m2", date(2023, 3, 1), "month")]
+        [
+            _d("day", date(2023, 3, 21), "day"),
+            _d("m1", date(2023, 3, 1), "month"),
+            _d("m2", date(2023, 3, 1), "month"),
+        ]
     )
     assert groups["m1"] == groups["m2"] != groups["day"]
 
@@ -67,10 +73,18 @@ def test_undated_events_stay_in_their_article() -> None:
 
 
 def test_block_key_direction() -> None:
-    assert block_key("CONSULT", None, ["IDN"], ["JPN"], "asserted") == block_key("CONSULT", None, ["JPN"], ["IDN"], "asserted")
-    assert block_key("ACCUSE", None, ["IDN"], ["JPN"], "asserted") != block_key("ACCUSE", None, ["JPN"], ["IDN"], "asserted")
-    assert block_key("CONSULT", "visit", ["IDN"], ["JPN"], "asserted") != block_key("CONSULT", "visit", ["JPN"], ["IDN"], "asserted")
-    assert block_key("CONSULT", None, ["IDN"], ["JPN"], "asserted") != block_key("CONSULT", None, ["IDN"], ["JPN"], "intended")
+    assert block_key("CONSULT", None, ["IDN"], ["JPN"], "asserted") == block_key(
+        "CONSULT", None, ["JPN"], ["IDN"], "asserted"
+    )
+    assert block_key("ACCUSE", None, ["IDN"], ["JPN"], "asserted") != block_key(
+        "ACCUSE", None, ["JPN"], ["IDN"], "asserted"
+    )
+    assert block_key("CONSULT", "visit", ["IDN"], ["JPN"], "asserted") != block_key(
+        "CONSULT", "visit", ["JPN"], ["IDN"], "asserted"
+    )
+    assert block_key("CONSULT", None, ["IDN"], ["JPN"], "asserted") != block_key(
+        "CONSULT", None, ["IDN"], ["JPN"], "intended"
+    )
 
 
 def test_store_merges_an_undated_report_into_the_dated_one(tmp_path) -> None:
@@ -80,14 +94,20 @@ def test_store_merges_an_undated_report_into_the_dated_one(tmp_path) -> None:
     from warta.records import Document
     from warta.store import Store
 
-    dated = ("Kamis, 7 Maret 2024 | 09:10 WIB\nHANOI, KOMPAS.com - Menteri Luar Negeri Indonesia Retno Marsudi bertemu "
-             "dengan Menteri Luar Negeri Vietnam Bui Thanh Son di Hanoi pada Rabu (6/3/2024). Keduanya membahas "
-             "kerja sama perikanan dan batas laut di Laut Natuna Utara.")
-    undated = ("Jumat, 8 Maret 2024 | 14:02 WIB\nHanoi (ANTARA) - Menlu Retno Marsudi bertemu dengan Menlu Vietnam Bui Thanh "
-               "Son di Hanoi untuk membahas penangkapan ikan ilegal. Pertemuan itu berlangsung hangat, kata "
-               "seorang diplomat.")
-    docs = [Document(id=f"d{i}", origin=f"{name}.txt", text=t) for i, (name, t) in
-            enumerate([("kompas", dated), ("antara", undated)])]
+    dated = (
+        "Kamis, 7 Maret 2024 | 09:10 WIB\nHANOI, KOMPAS.com - Menteri Luar Negeri Indonesia Retno Marsudi bertemu "
+        "dengan Menteri Luar Negeri Vietnam Bui Thanh Son di Hanoi pada Rabu (6/3/2024). Keduanya membahas "
+        "kerja sama perikanan dan batas laut di Laut Natuna Utara."
+    )
+    undated = (
+        "Jumat, 8 Maret 2024 | 14:02 WIB\nHanoi (ANTARA) - Menlu Retno Marsudi bertemu dengan Menlu Vietnam Bui Thanh "
+        "Son di Hanoi untuk membahas penangkapan ikan ilegal. Pertemuan itu berlangsung hangat, kata "
+        "seorang diplomat."
+    )
+    docs = [
+        Document(id=f"d{i}", origin=f"{name}.txt", text=t)
+        for i, (name, t) in enumerate([("kompas", dated), ("antara", undated)])
+    ]
     db = tmp_path / "m.duckdb"
     with Store(db) as st:
         st.write([analyse(docs[1])])
@@ -95,7 +115,11 @@ def test_store_merges_an_undated_report_into_the_dated_one(tmp_path) -> None:
         rows = [r for r in merged_events(st.con) if r["event"] == "CONSULT"]
     meeting = [r for r in rows if {r["source"][0]["code"], r["target"][0]["code"]} == {"IDN", "VNM"}]
     assert len(meeting) == 1, rows
-    assert (meeting[0]["date"], meeting[0]["date_precision"], meeting[0]["num_documents"]) == ("2024-03-06", "day", 2)
+    assert (meeting[0]["date"], meeting[0]["date_precision"], meeting[0]["num_documents"]) == (
+        "2024-03-06",
+        "day",
+        2,
+    )
 
 
 def test_relays_and_independent_sources(pack, tmp_path) -> None:
@@ -110,13 +134,17 @@ def test_relays_and_independent_sources(pack, tmp_path) -> None:
     assert find_relays("menurut Kementerian Luar Negeri China", pack) == []
 
     def story(outlet: str, relay: str, extra: str) -> str:
-        return (f"Jumat, 8 Maret 2024 | 10:00 WIB\nJAKARTA, {outlet} - {relay}Korea Utara menembakkan rudal "
-                f"balistik ke arah Jepang pada Kamis (7/3/2024). Jepang mengecam Korea Utara atas peluncuran "
-                f"itu. {extra}")
+        return (
+            f"Jumat, 8 Maret 2024 | 10:00 WIB\nJAKARTA, {outlet} - {relay}Korea Utara menembakkan rudal "
+            f"balistik ke arah Jepang pada Kamis (7/3/2024). Jepang mengecam Korea Utara atas peluncuran "
+            f"itu. {extra}"
+        )
 
     texts = {
         "a.txt": story("KOMPAS.com", "Mengutip Reuters, ", "Seoul menyebut rudal itu jatuh di laut."),
-        "b.txt": story("DETIKCOM", "Dilansir Reuters, ", "Tokyo memanggil duta besar untuk membahas insiden."),
+        "b.txt": story(
+            "DETIKCOM", "Dilansir Reuters, ", "Tokyo memanggil duta besar untuk membahas insiden."
+        ),
         "c.txt": story("TEMPO.CO", "", "Kantor Perdana Menteri Jepang menggelar rapat darurat keamanan."),
     }
     docs = [Document(id=name, origin=name, text=t) for name, t in texts.items()]
@@ -138,7 +166,9 @@ def test_deferred_merge_equals_merging_every_batch(tmp_path) -> None:
     from warta.store import Store
     from warta.synthetic import corpus
 
-    docs = [Document(id=f"d{i}", origin=name, text=text) for i, (name, text, _) in enumerate(corpus(60, seed=9))]
+    docs = [
+        Document(id=f"d{i}", origin=name, text=text) for i, (name, text, _) in enumerate(corpus(60, seed=9))
+    ]
     analyses = [analyse(d) for d in docs]
 
     def export(db) -> list[dict]:
@@ -153,7 +183,10 @@ def test_deferred_merge_equals_merging_every_batch(tmp_path) -> None:
             st.write(analyses[i : i + 15], merge_now=False)
         unmerged = st.con.execute("SELECT count(*) FROM events WHERE merge_key IS NULL").fetchone()[0]
         rows_before = len(list(merged_events(st.con)))
-        assert unmerged > 0 and rows_before == st.con.execute("SELECT count(*) FROM events WHERE NOT negated").fetchone()[0]
+        assert (
+            unmerged > 0
+            and rows_before == st.con.execute("SELECT count(*) FROM events WHERE NOT negated").fetchone()[0]
+        )
         assert st.merge_pending() > 0
         assert st.merge_pending() == 0  # nothing left
     now, later = export(tmp_path / "now.duckdb"), export(tmp_path / "later.duckdb")

@@ -131,7 +131,9 @@ def test_shipped_model_loads_offline_and_is_small() -> None:
     model = pos.load_model()
     assert model is pos.load_model()  # read once
     assert {"VB", "NN", "NNP", "SYM", "NUM"} <= set(model.tags) and len(model.tags) == 16
-    assert model.meta["feature_version"] == pos.FEATURE_VERSION, "features changed: rerun scripts/train_pos.py"
+    assert model.meta["feature_version"] == pos.FEATURE_VERSION, (
+        "features changed: rerun scripts/train_pos.py"
+    )
     meta = json.loads(pos.META_PATH.read_text(encoding="utf-8"))
     assert meta["model"] == pos.MODEL_PATH.name and "MIT" in meta["source"]["licence"]
     assert meta["held_out"]["accuracy"] > 0.97

@@ -18,8 +18,10 @@ TEXT = (
 def test_quotes_and_speakers(pack) -> None:
     ss = split(TEXT, pack)
     qs = find_quotes(TEXT, ss, find_mentions(TEXT, ss, pack), pack)
-    got = [(q.text[:20], q.cue, q.speaker.code if q.speaker else None, q.speaker.name if q.speaker else None)
-           for q in qs]
+    got = [
+        (q.text[:20], q.cue, q.speaker.code if q.speaker else None, q.speaker.name if q.speaker else None)
+        for q in qs
+    ]
     assert got == [
         ("Kami ingin memperdal", "kata", "AUS", "Penny Wong"),
         ("Hubungan ini sangat ", "ujarnya", "AUS", "Penny Wong"),
@@ -27,14 +29,16 @@ def test_quotes_and_speakers(pack) -> None:
         ("ASEAN harus tetap be", "menurutnya", "IDN", "Prabowo Subianto"),
     ]
     for q in qs:
-        assert TEXT[q.start:q.end] == q.text
+        assert TEXT[q.start : q.end] == q.text
 
 
 def test_indirect_speech(pack) -> None:
-    text = ("Menteri Luar Negeri Jepang Yoko Kamikawa mengatakan bahwa Jepang akan menambah bantuan untuk Filipina.\n\n"
-            "Menurut Kamikawa, kedua negara juga membahas keamanan maritim.\n\n"
-            "Presiden Prabowo Subianto menegaskan Indonesia tidak memihak.\n\n"
-            "Cuaca di Jakarta cerah pada Senin.")
+    text = (
+        "Menteri Luar Negeri Jepang Yoko Kamikawa mengatakan bahwa Jepang akan menambah bantuan untuk Filipina.\n\n"
+        "Menurut Kamikawa, kedua negara juga membahas keamanan maritim.\n\n"
+        "Presiden Prabowo Subianto menegaskan Indonesia tidak memihak.\n\n"
+        "Cuaca di Jakarta cerah pada Senin."
+    )
     ss = split(text, pack)
     qs = find_quotes(text, ss, find_mentions(text, ss, pack), pack)
     got = [(q.direct, q.cue, q.speaker.code if q.speaker else None, q.text) for q in qs]
@@ -44,7 +48,7 @@ def test_indirect_speech(pack) -> None:
         (False, "menegaskan", "IDN", "Indonesia tidak memihak"),
     ]
     for q in qs:
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
 
 
 def test_a_sentence_with_a_direct_quote_gives_no_indirect_one(pack) -> None:

@@ -41,10 +41,17 @@ def test_every_sample_is_stored_with_metadata(demo_db: Path) -> None:
     arts = _articles(demo_db)
     assert len(arts) == 21  # 17 text files, 1 HTML page, 3 JSON lines
     assert all(a["published"] is not None for a in arts.values())
-    assert (arts["s11"]["published"].isoformat(), arts["s11"]["published_source"]) == ("2025-01-23", "inferred")
+    assert (arts["s11"]["published"].isoformat(), arts["s11"]["published_source"]) == (
+        "2025-01-23",
+        "inferred",
+    )
     assert arts["s11"]["dateline"] == "Putrajaya"
     assert (arts["s05"]["outlet"], arts["s05"]["dateline"]) == ("Republika", "Kiev")
-    assert (arts["s10"]["outlet"], arts["s10"]["dateline"], arts["s10"]["byline"]) == ("Detik", "Seoul", "Rita Maharani")
+    assert (arts["s10"]["outlet"], arts["s10"]["dateline"], arts["s10"]["byline"]) == (
+        "Detik",
+        "Seoul",
+        "Rita Maharani",
+    )
     assert (arts["h01"]["outlet"], arts["h01"]["published"].isoformat()) == ("CNBC Indonesia", "2024-08-13")
     for a in arts.values():
         for noise in ("Baca juga", "Baca Juga", "Advertisement", "loading...", ".jpg", "Scroll to Top"):

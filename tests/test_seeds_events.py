@@ -15,11 +15,15 @@ from warta.pipeline import analyse
 from warta.sources import discover, read
 from warta.store import Store
 
-GOLD = yaml.safe_load((Path(__file__).parent / "data" / "seeds_events.yaml").read_text(encoding="utf-8"))["events"]
+GOLD = yaml.safe_load((Path(__file__).parent / "data" / "seeds_events.yaml").read_text(encoding="utf-8"))[
+    "events"
+]
 
 
 def test_seed_events_against_gold(seeds_dir: Path, tmp_path: Path) -> None:
-    docs = [d for p in discover([str(seeds_dir)]) if isinstance(p, Path) for d in read(p) if hasattr(d, "text")]
+    docs = [
+        d for p in discover([str(seeds_dir)]) if isinstance(p, Path) for d in read(p) if hasattr(d, "text")
+    ]
     with Store(tmp_path / "s.duckdb") as st:
         st.write([analyse(d) for d in docs])
         records = list(merged_events(st.con))
@@ -30,9 +34,17 @@ def test_seed_events_against_gold(seeds_dir: Path, tmp_path: Path) -> None:
 
 
 def test_matching_rules() -> None:
-    rec = {"event": "CONSULT", "mode": "meet", "source": [{"code": "RUS"}], "target": [{"code": "CHN"}],
-           "modality": "asserted", "date": "2024-04-09", "date_precision": "day"}
+    rec = {
+        "event": "CONSULT",
+        "mode": "meet",
+        "source": [{"code": "RUS"}],
+        "target": [{"code": "CHN"}],
+        "modality": "asserted",
+        "date": "2024-04-09",
+        "date_precision": "day",
+    }
     assert matches(rec, {"event": "CONSULT", "source": "CHN", "target": "RUS", "date": "2024-04-09"})
     assert not matches(rec, {"event": "CONSULT", "source": "CHN", "target": "RUS", "date": "2024-04-08"})
-    assert not matches({**rec, "event": "ACCUSE", "mode": None},
-                       {"event": "ACCUSE", "source": "CHN", "target": "RUS"})
+    assert not matches(
+        {**rec, "event": "ACCUSE", "mode": None}, {"event": "ACCUSE", "source": "CHN", "target": "RUS"}
+    )

@@ -17,8 +17,10 @@ SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "src/warta/schema/eve
 def _counts(db: Path) -> dict[str, int]:
     con = duckdb.connect(str(db), read_only=True)
     try:
-        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-                for t in ("documents", "articles", "sentences", "mentions", "timexes", "events", "quotes")}
+        return {
+            t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("documents", "articles", "sentences", "mentions", "timexes", "events", "quotes")
+        }
     finally:
         con.close()
 
@@ -48,12 +50,20 @@ def test_seeds_analyse_rerun_and_export(seeds_dir: Path, tmp_path: Path) -> None
     rows = dict(con.execute("SELECT origin, published FROM articles").fetchall())
     con.close()
     by_name = {Path(k).name[:3]: v.isoformat() for k, v in rows.items()}
-    assert by_name == {"000": "2023-05-05", "001": "2023-07-14", "002": "2024-04-09", "003": "2023-05-06",
-                       "004": "2023-09-20"}
+    assert by_name == {
+        "000": "2023-05-05",
+        "001": "2023-07-14",
+        "002": "2024-04-09",
+        "003": "2023-05-06",
+        "004": "2023-09-20",
+    }
 
     # nothing negated is exported: "China menolak mengutuk ..." gives no accusation by China of Russia
-    assert not [r for r in records if r["event"] == "ACCUSE" and r["source"][0]["code"] == "CHN"
-                and r["target"][0]["code"] == "RUS"]
+    assert not [
+        r
+        for r in records
+        if r["event"] == "ACCUSE" and r["source"][0]["code"] == "CHN" and r["target"][0]["code"] == "RUS"
+    ]
     # nothing comes from boilerplate: every evidence sentence is in a stored article
     texts = " ".join(r["text"] for r in records)
     for noise in ("Baca Juga", "Populer", "Advertisement", "Bagikan", "Scroll to Top"):
@@ -65,12 +75,19 @@ def test_seed_meetings_are_dated_and_merged_across_outlets(seeds_dir: Path, tmp_
     runner = CliRunner()
     assert runner.invoke(app, ["analyze", str(seeds_dir), "--db", str(db)]).exit_code == 0
     out = tmp_path / "events.jsonl"
-    assert runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl", "--out", str(out)]).exit_code == 0
+    assert (
+        runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl", "--out", str(out)]).exit_code == 0
+    )
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
 
     def meetings(a: str, b: str) -> list[dict]:
-        return [r for r in records if r["event"] == "CONSULT" and r["modality"] == "asserted"
-                and {r["source"][0]["code"], r["target"][0]["code"]} == {a, b}]
+        return [
+            r
+            for r in records
+            if r["event"] == "CONSULT"
+            and r["modality"] == "asserted"
+            and {r["source"][0]["code"], r["target"][0]["code"]} == {a, b}
+        ]
 
     # Qin Gang and Lavrov in Goa: Thursday 4 May 2023 ("pada hari Kamis" in one outlet, "dalam pertemuan
     # kali ini"); the other outlet gives no date and is merged into the same row

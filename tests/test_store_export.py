@@ -145,12 +145,16 @@ def test_corrupt_database_is_reported(tmp_path: Path, bad: str) -> None:
 
 def test_timex_and_actors_commands(tmp_path: Path) -> None:
     runner = CliRunner()
-    r = runner.invoke(app, ["timex", "--dct", "2024-04-10", "-"], input="Mereka bertemu pada Selasa (9 April) lalu.")
+    r = runner.invoke(
+        app, ["timex", "--dct", "2024-04-10", "-"], input="Mereka bertemu pada Selasa (9 April) lalu."
+    )
     assert r.exit_code == 0, r.output
     rec = json.loads(r.output.splitlines()[0])
-    assert rec["value"] == "2024-04-09" and rec["text"] == "Selasa (9 April) lalu"  # the relative word belongs to it
+    assert (
+        rec["value"] == "2024-04-09" and rec["text"] == "Selasa (9 April) lalu"
+    )  # the relative word belongs to it
     text = "Mereka bertemu pada Selasa (9 April) lalu."
-    assert text[rec["start"]:rec["end"]] == rec["text"]
+    assert text[rec["start"] : rec["end"]] == rec["text"]
     _write(tmp_path / "in")
     db = tmp_path / "a.duckdb"
     runner.invoke(app, ["analyze", str(tmp_path / "in"), "--db", str(db)])

@@ -818,7 +818,12 @@ def test_year_part_without_dct() -> None:
 )
 def test_parts_of_day(text: str, span: str, value: str) -> None:
     t = find(text, span, D_APR10)
-    assert (t.type, t.value, t.precision, t.first_day) == ("TIME", value, "day", date.fromisoformat(value[:10]))
+    assert (t.type, t.value, t.precision, t.first_day) == (
+        "TIME",
+        value,
+        "day",
+        date.fromisoformat(value[:10]),
+    )
 
 
 def test_part_of_day_before_clock_time_gives_the_clock_time() -> None:
@@ -828,7 +833,11 @@ def test_part_of_day_before_clock_time_gives_the_clock_time() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Para pendaki menginap semalam di pos dua.", "Warga berjaga semalam suntuk.", "Ia hanya semalam di Bali."],
+    [
+        "Para pendaki menginap semalam di pos dua.",
+        "Warga berjaga semalam suntuk.",
+        "Ia hanya semalam di Bali.",
+    ],
 )
 def test_semalam_as_one_night_is_not_last_night(text: str) -> None:
     assert [t for t in tx(text, D_APR10) if t.first_day] == []
@@ -981,7 +990,12 @@ def test_month_abbreviation_alone(text: str, span: str, value: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Foto itu diambil pada Jan Ethes.", "Jan lalu pergi ke pasar.", "Nama Mei Lin dipanggil hakim.", "Des Alwi tiba."],
+    [
+        "Foto itu diambil pada Jan Ethes.",
+        "Jan lalu pergi ke pasar.",
+        "Nama Mei Lin dipanggil hakim.",
+        "Des Alwi tiba.",
+    ],
 )
 def test_month_abbreviation_or_name_is_not_a_month(text: str) -> None:
     assert [t for t in tx(text, D_APR10) if t.precision == "month"] == []

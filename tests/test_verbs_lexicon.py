@@ -42,18 +42,53 @@ MODES: dict[str, set[str]] = {
     "PROTEST": {"demo", "riot", "strike-gen", "strike-lim", "strike-hun", "boycott", "obstruct"},
     "SANCTION": {"convict", "cancel", "expel", "withdraw", "sever"},
     "MOBILIZE": {"troops", "weapons", "police"},
-    "COERCE": {"confiscate", "restrict", "ban", "censor", "curfew", "martial-law", "arrest", "deport",
-               "withhold"},
-    "ASSAULT": {"abduct", "beat", "torture", "execute", "sexual", "assassinate", "destroy", "primitive",
-                "firearms", "explosives", "suicide-attack", "heavy-weapons", "aerial"},
+    "COERCE": {
+        "confiscate",
+        "restrict",
+        "ban",
+        "censor",
+        "curfew",
+        "martial-law",
+        "arrest",
+        "deport",
+        "withhold",
+    },
+    "ASSAULT": {
+        "abduct",
+        "beat",
+        "torture",
+        "execute",
+        "sexual",
+        "assassinate",
+        "destroy",
+        "primitive",
+        "firearms",
+        "explosives",
+        "suicide-attack",
+        "heavy-weapons",
+        "aerial",
+    },
 }
 PLOVER_TYPES = set(MODES)
 
-CUE_KEYS = ["negation", "negating_verbs", "intended", "alleged", "conditional", "speech_verbs", "relay_cues",
-            "news_agencies", "reciprocal", "passive_agent", "target_preps"]
+CUE_KEYS = [
+    "negation",
+    "negating_verbs",
+    "intended",
+    "alleged",
+    "conditional",
+    "speech_verbs",
+    "relay_cues",
+    "news_agencies",
+    "reciprocal",
+    "passive_agent",
+    "target_preps",
+]
 
 # GDELT lookup table CAMEO.goldsteinscale.txt (CAMEOEVENTCODE -> GOLDSTEINSCALE), verbatim.
-GDELT_GOLDSTEIN = dict(pair.split(":") for pair in """
+GDELT_GOLDSTEIN = dict(
+    pair.split(":")
+    for pair in """
     01:0.0 010:0.0 011:-0.1 012:-0.4 013:0.4 014:0.0 015:0.0 016:-2.0 017:0.0 018:3.4 019:3.4 02:3.0
     020:3.0 021:3.4 0211:3.4 0212:3.4 0213:3.4 0214:3.4 022:3.2 023:3.4 0231:3.4 0232:3.4 0233:3.4
     0234:3.4 024:-0.3 0241:-0.3 0242:-0.3 0243:-0.3 0244:-0.3 025:-0.3 0251:-0.3 0252:-0.3 0253:-0.3
@@ -83,7 +118,8 @@ GDELT_GOLDSTEIN = dict(pair.split(":") for pair in """
     1723:-5.0 1724:-5.0 173:-5.0 174:-5.0 175:-9.0 18:-9.0 180:-9.0 181:-9.0 182:-9.5 1821:-9.0
     1822:-9.0 1823:-10.0 183:-10.0 1831:-10.0 1832:-10.0 1833:-10.0 184:-8.0 185:-8.0 186:-10.0
     19:-10.0 190:-10.0 191:-9.5 192:-9.5 193:-10.0 194:-10.0 195:-10.0 196:-9.5 20:-10.0 200:-10.0
-    201:-9.5 202:-10.0 203:-10.0 204:-10.0 2041:-10.0 2042:-10.0""".split())
+    201:-9.5 202:-10.0 203:-10.0 204:-10.0 2041:-10.0 2042:-10.0""".split()
+)
 
 
 @cache
@@ -164,8 +200,11 @@ def test_every_plover_type_has_at_least_five_patterns() -> None:
 
 
 def test_modes_belong_to_their_plover_type() -> None:
-    bad = [(r["_line"], r["pattern"], r["plover"], r["mode"]) for r in rows()
-           if r["mode"] and r["mode"] not in MODES[r["plover"]]]
+    bad = [
+        (r["_line"], r["pattern"], r["plover"], r["mode"])
+        for r in rows()
+        if r["mode"] and r["mode"] not in MODES[r["plover"]]
+    ]
     assert not bad, f"modes not allowed for their PLOVER type: {bad}"
 
 
@@ -188,8 +227,11 @@ def test_goldstein_range_and_consistency() -> None:
 
 
 def test_goldstein_matches_gdelt_table() -> None:
-    bad = [(r["_line"], r["pattern"], r["cameo"], r["goldstein"], GDELT_GOLDSTEIN[r["cameo"]]) for r in rows()
-           if float(r["goldstein"]) != float(GDELT_GOLDSTEIN[r["cameo"]])]
+    bad = [
+        (r["_line"], r["pattern"], r["cameo"], r["goldstein"], GDELT_GOLDSTEIN[r["cameo"]])
+        for r in rows()
+        if float(r["goldstein"]) != float(GDELT_GOLDSTEIN[r["cameo"]])
+    ]
     assert not bad, f"Goldstein weights differ from GDELT's CAMEO.goldsteinscale.txt: {bad}"
 
 
@@ -239,26 +281,32 @@ def _pattern_row(pattern: str) -> dict[str, str]:
     return found[0]
 
 
-@pytest.mark.parametrize(("pattern", "expected", "plover"), [
-    ("mengecam", ("kecam",), "ACCUSE"),
-    ("menolak", ("tolak",), "REJECT"),
-    ("bertemu", ("temu",), "CONSULT"),
-])
+@pytest.mark.parametrize(
+    ("pattern", "expected", "plover"),
+    [
+        ("mengecam", ("kecam",), "ACCUSE"),
+        ("menolak", ("tolak",), "REJECT"),
+        ("bertemu", ("temu",), "CONSULT"),
+    ],
+)
 def test_core_pattern_stems(pattern: str, expected: tuple[str, ...], plover: str) -> None:
     assert _pattern_row(pattern)["plover"] == plover
     assert stems_of(pattern) == expected
 
 
-@pytest.mark.parametrize(("passive", "active"), [
-    ("dikecam", "mengecam"),
-    ("ditolak", "menolak"),
-    ("dikutuk", "mengutuk"),
-    ("diserang", "menyerang"),
-    ("ditangkap", "menangkap"),
-    ("dikunjungi", "berkunjung"),
-    ("disepakati", "menyepakati"),
-    ("dijatuhi", "menjatuhkan"),
-])
+@pytest.mark.parametrize(
+    ("passive", "active"),
+    [
+        ("dikecam", "mengecam"),
+        ("ditolak", "menolak"),
+        ("dikutuk", "mengutuk"),
+        ("diserang", "menyerang"),
+        ("ditangkap", "menangkap"),
+        ("dikunjungi", "berkunjung"),
+        ("disepakati", "menyepakati"),
+        ("dijatuhi", "menjatuhkan"),
+    ],
+)
 def test_passive_stems_like_active(passive: str, active: str) -> None:
     assert stem(passive) == stem(active)
 
@@ -295,8 +343,10 @@ def test_no_identical_stems_across_plover_types() -> None:
         for t in s:
             other = one_word.get(t)
             if other is not None and other["plover"] != r["plover"]:
-                print(f"note: stem {t!r} of {other['pattern']} ({other['plover']}) "
-                      f"occurs in {r['pattern']} ({r['plover']})")
+                print(
+                    f"note: stem {t!r} of {other['pattern']} ({other['plover']}) "
+                    f"occurs in {r['pattern']} ({r['plover']})"
+                )
     # identical stems across types must at least differ in the surface of the first word
     for rs in collisions.values():
         firsts = [r["pattern"].split()[0] for r in rs]

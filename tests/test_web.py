@@ -198,7 +198,9 @@ def test_a_writer_holding_the_lock_gives_503_then_the_next_request_works(
 def _fingerprint(db: Path) -> tuple:
     con = duckdb.connect(str(db), read_only=True)
     try:
-        tables = sorted(r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall())
+        tables = sorted(
+            r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        )
         counts = tuple(con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables)
     finally:
         con.close()
@@ -207,12 +209,24 @@ def _fingerprint(db: Path) -> tuple:
 
 def test_limits_from_the_environment(capsys: pytest.CaptureFixture[str]) -> None:
     assert Limits.from_env({}) == Limits()
-    lim = Limits.from_env({"WARTA_QUERY_TIMEOUT": "2.5", "WARTA_QUERY_MEMORY": "256MB",
-                           "WARTA_QUERY_THREADS": "1", "WARTA_MAX_QUERIES": "8"})
+    lim = Limits.from_env(
+        {
+            "WARTA_QUERY_TIMEOUT": "2.5",
+            "WARTA_QUERY_MEMORY": "256MB",
+            "WARTA_QUERY_THREADS": "1",
+            "WARTA_MAX_QUERIES": "8",
+        }
+    )
     assert lim == Limits(timeout=2.5, memory="256MB", threads=1, concurrent=8)
     assert Limits.from_env({"WARTA_QUERY_TIMEOUT": "0"}).timeout == 0  # 0 turns the time limit off
-    bad = Limits.from_env({"WARTA_QUERY_TIMEOUT": "ten", "WARTA_QUERY_MEMORY": "1'; SET x=1",
-                           "WARTA_QUERY_THREADS": "-3", "WARTA_MAX_QUERIES": "nan"})
+    bad = Limits.from_env(
+        {
+            "WARTA_QUERY_TIMEOUT": "ten",
+            "WARTA_QUERY_MEMORY": "1'; SET x=1",
+            "WARTA_QUERY_THREADS": "-3",
+            "WARTA_MAX_QUERIES": "nan",
+        }
+    )
     assert bad == Limits()
     err = capsys.readouterr().err
     assert "WARTA_QUERY_TIMEOUT='ten'" in err and "WARTA_QUERY_MEMORY" in err and "using 10.0" in err
@@ -254,7 +268,9 @@ def test_a_query_over_its_memory_gives_503(corpus_db: Path, monkeypatch: pytest.
     assert res.status_code == 503 and "more memory than the 20MB" in res.json()["detail"]
 
 
-def test_requests_beyond_the_concurrency_limit_get_503(corpus_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_requests_beyond_the_concurrency_limit_get_503(
+    corpus_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     inside, release = threading.Event(), threading.Event()
     real = data.summary
 
@@ -337,7 +353,9 @@ def test_timeline_periods_are_capped(client: TestClient, monkeypatch: pytest.Mon
     assert res.status_code == 422 and "periods" in res.json()["detail"]
 
 
-def test_the_connection_cannot_write(corpus_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_connection_cannot_write(
+    corpus_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = _fingerprint(corpus_db)
     leak = tmp_path / "leak.csv"
     attempts = [

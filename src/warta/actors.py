@@ -609,9 +609,7 @@ def _before(text: str, out: list[Mention], a: int) -> Mention | None:
     return None
 
 
-def _context(
-    text: str, s: Sentence, found: list[Mention], gz: Gazetteer, people: People
-) -> list[Mention]:
+def _context(text: str, s: Sentence, found: list[Mention], gz: Gazetteer, people: People) -> list[Mention]:
     """Code the sentence's named but uncoded people from what surrounds them."""
     out = sorted(found, key=lambda m: (m.start, -m.end))
     if not any(m.kind == "person" and not m.code and m.name for m in out):

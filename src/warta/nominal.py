@@ -111,7 +111,7 @@ def find_nominal(
         pairs: list[tuple[Actor, Actor]] = []
         if partners:
             pairs = [(Actor.of(host), Actor.of(p)) for p in partners if p.code != host.code]
-        elif _RECIPROCAL.match(text[noun_end:host.start]) or _bare(text[noun_end : host.start]):
+        elif _RECIPROCAL.match(text[noun_end : host.start]) or _bare(text[noun_end : host.start]):
             other = _other_party(host.code, entry.plover, earlier)
             if other:
                 pairs = [(Actor.of(host), other)]

@@ -82,8 +82,9 @@ _TOKEN_RE = re.compile(
     re.VERBOSE,
 )
 _WORDLIKE = re.compile(r"[^\W\d_]+")
-_NORMALISE = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'",
-                            "\u2013": "-", "\u2014": "-"})
+_NORMALISE = str.maketrans(
+    {"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2018": "'", "\u2019": "'", "\u2013": "-", "\u2014": "-"}
+)
 _PARTICLES = ("lah", "kah")
 _PRONOUNS = ("nya", "ku", "mu")
 _SENT_END = frozenset({".", "!", "?"})
@@ -115,7 +116,7 @@ def split_clitics(word: str, whole: frozenset[str], vocab: frozenset[str]) -> li
         if low.endswith(part):
             base = low[: -len(part)]
             if len(base) >= 3 and (base in vocab or base in whole or base.endswith(_PRONOUNS)):
-                tail.append(word[-len(part):])
+                tail.append(word[-len(part) :])
                 word, low = word[: -len(part)], base
             break
     if low not in whole:
@@ -127,7 +128,7 @@ def split_clitics(word: str, whole: frozenset[str], vocab: frozenset[str]) -> li
                 else:
                     ok = len(base) >= 3 and base in vocab
                 if ok:
-                    tail.insert(0, word[-len(part):])
+                    tail.insert(0, word[-len(part) :])
                     word = word[: -len(part)]
                 break
     return [word, *tail]
@@ -263,7 +264,7 @@ def sentences(tokens: Sequence[tuple[str, int, int]]) -> Iterable[Sequence[tuple
         if tok in _SENT_END and i + 1 < n:
             nxt = tokens[i + 1][0]
             if nxt[:1].isupper() or nxt[:1].isdigit() or nxt in {'"', "\u201c"}:
-                yield tokens[start:i + 1]
+                yield tokens[start : i + 1]
                 start = i + 1
     if start < n:
         yield tokens[start:]

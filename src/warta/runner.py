@@ -292,4 +292,3 @@ def run(
     store.merge_pending()  # also what a killed run left unmerged
     report.stopped = strict and bool(report.failures)
     return report
-

@@ -452,8 +452,14 @@ def _decoded_lines(fh: BinaryIO, encoding: str) -> Iterator[bytes | None]:
         yield line.rstrip("\r\n").encode("utf-8", "replace")
 
 
-_JSON_TYPE = {list: "an array", str: "a string", int: "a number", float: "a number", bool: "true or false",
-              type(None): "null"}
+_JSON_TYPE = {
+    list: "an array",
+    str: "a string",
+    int: "a number",
+    float: "a number",
+    bool: "true or false",
+    type(None): "null",
+}
 
 
 def _parse_line(raw: bytes, origin: str, mtime: float) -> tuple[Document | InputError, bool]:

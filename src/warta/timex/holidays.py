@@ -51,8 +51,13 @@ def _b_holiday(m: re.Match[str], text: str, lex: _Lex, anniversary_key: str | No
     h = lex.holidays[key]
     ctx = lex.holiday_ctx_re.search(text, max(0, m.start() - 40), m.start())
     # "tahun baru ini" is "this new year", so "ini" alone does not make a guarded name a holiday
-    dated = m["y"] or m["yrel"] or _rel_class(m["rel"], lex) in ("past", "future") or m["hy"] or (
-        nth and h.anniversary)
+    dated = (
+        m["y"]
+        or m["yrel"]
+        or _rel_class(m["rel"], lex) in ("past", "future")
+        or m["hy"]
+        or (nth and h.anniversary)
+    )
     if guarded and not (ctx or dated):  # "di Natal, Brasil"
         return None
     name_end = m.end("h") if m["h"] else m.end("hut")
@@ -81,9 +86,7 @@ def _b_holiday(m: re.Match[str], text: str, lex: _Lex, anniversary_key: str | No
     return _Cand(ctx.start() if eve and ctx else m.start(), end, "hol", f)
 
 
-def _res_holiday(
-    h: _Holiday, f: dict[str, Any], dct: date | None, dirn: Callable[[], str]
-) -> _Res | None:
+def _res_holiday(h: _Holiday, f: dict[str, Any], dct: date | None, dirn: Callable[[], str]) -> _Res | None:
     """The date of holiday `h` for candidate fields `f` (its real first day, or the eve)."""
 
     def within(years: range) -> list[date]:

@@ -367,7 +367,9 @@ def _lexicon() -> _Lex:
         holidays=holidays,
         holiday_names=hol_names,
         holiday_nearest=frozenset(_key(w) for w in y["holiday_nearest"]),
-        holiday_ctx_re=rx(rf"(?:\b(?P<w>{trie_alternation(y['holiday_context'])})|\b(?:{HOL})\s+(?:dan|&|serta))\s+$"),
+        holiday_ctx_re=rx(
+            rf"(?:\b(?P<w>{trie_alternation(y['holiday_context'])})|\b(?:{HOL})\s+(?:dan|&|serta))\s+$"
+        ),
         ordinals={_key(k): int(v) for k, v in y["ordinals"].items()},
         pm=frozenset(_key(w) for w in y["day_parts"]["pm"]),
         noon=frozenset(_key(w) for w in y["day_parts"]["noon"]),

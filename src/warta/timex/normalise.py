@@ -104,10 +104,14 @@ def _res_ymd(f: dict[str, Any], dct: date | None, dirn: Callable[[], str]) -> _R
         # ... unless the weekday names another date inside the window: a year on that side of
         # the dct, plus a week's slack the other way when the direction is only inferred
         slack = 0 if rel in ("past", "future") else _WD_SLACK
-        lo, hi = (dct - timedelta(days=slack), dct + timedelta(days=366)) if sign > 0 else (
-            dct - timedelta(days=366), dct + timedelta(days=slack))
+        lo, hi = (
+            (dct - timedelta(days=slack), dct + timedelta(days=366))
+            if sign > 0
+            else (dct - timedelta(days=366), dct + timedelta(days=slack))
+        )
         hits = [
-            dd for yy in (dct.year - 1, dct.year, dct.year + 1)
+            dd
+            for yy in (dct.year - 1, dct.year, dct.year + 1)
             if (dd := _mkdate(yy, m, d)) and dd.isoweekday() == wd and lo <= dd <= hi
         ]
         if hits:
@@ -134,7 +138,7 @@ def _res_ym(f: dict[str, Any], dct: date | None, dirn: Callable[[], str]) -> _Re
 
 
 def _res_dom(f: dict[str, Any], dct: date | None, dirn: Callable[[], str]) -> _Res | None:
-    """"tanggal 5 bulan ini" (that month); "pada tanggal 5": the nearest 5th on the direction's side."""
+    """ "tanggal 5 bulan ini" (that month); "pada tanggal 5": the nearest 5th on the direction's side."""
     d = f["d"]
     if dct is None:
         return "DATE", f"XXXX-XX-{d:02d}", None, None

@@ -175,9 +175,7 @@ def create_app(db_path: str | Path, limits: data.Limits | None = None) -> FastAP
         if t is None or t == "":
             return None
         if t.strip().upper() not in PLOVER_TYPES:
-            raise _unprocessable(
-                f"type: unknown PLOVER type {_quote(t)} (one of {', '.join(PLOVER_TYPES)})"
-            )
+            raise _unprocessable(f"type: unknown PLOVER type {_quote(t)} (one of {', '.join(PLOVER_TYPES)})")
         return t.strip().upper()
 
     def check_dates(since: date | None, until: date | None) -> None:
