@@ -26,10 +26,12 @@ demo: install
 ## test: install, lint and run the whole test suite
 test: install
 	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest
 
 lint: install
 	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 
 clean:
 	rm -rf $(VENV) out $(DB) $(DB).wal .pytest_cache .ruff_cache

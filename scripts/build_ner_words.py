@@ -72,8 +72,11 @@ def main(argv: list[str] | None = None) -> int:
 
     pos_sents = read_tagged(args.postag)
     grit = args.ner / "nergrit"
-    ner_sents = [[t for t, _ in s] for f in ("train_preprocess.txt", "valid_preprocess.txt")
-                 for s in ner.read_conll(grit / f)]
+    ner_sents = [
+        [t for t, _ in s]
+        for f in ("train_preprocess.txt", "valid_preprocess.txt")
+        for s in ner.read_conll(grit / f)
+    ]
     sents = [[t.lower() for t, _ in s] for s in pos_sents] + [[t.lower() for t in s] for s in ner_sents]
 
     pos_counts: dict[str, Counter] = defaultdict(Counter)

@@ -281,14 +281,72 @@ The foreign ministers of the two countries also discussed the situation in the S
 """
 
 COUNTRIES = [
-    "Afganistan", "Afrika Selatan", "Aljazair", "Amerika Serikat", "Arab Saudi", "Argentina", "Australia",
-    "Austria", "Bangladesh", "Belanda", "Belgia", "Brasil", "Brunei Darussalam", "Bulgaria", "Chili",
-    "China", "Denmark", "Ekuador", "Etiopia", "Filipina", "Finlandia", "Ghana", "Hungaria", "India",
-    "Inggris", "Irak", "Iran", "Irlandia", "Italia", "Jepang", "Jerman", "Kamboja", "Kanada",
-    "Kazakhstan", "Kenya", "Kolombia", "Korea Selatan", "Kuba", "Laos", "Malaysia", "Meksiko", "Mesir",
-    "Myanmar", "Nigeria", "Norwegia", "Pakistan", "Peru", "Polandia", "Portugal", "Prancis", "Qatar",
-    "Rusia", "Selandia Baru", "Singapura", "Spanyol", "Swedia", "Swiss", "Thailand", "Timor Leste",
-    "Tiongkok", "Turki", "Ukraina", "Uni Emirat Arab", "Vietnam", "Yordania", "Yunani",
+    "Afganistan",
+    "Afrika Selatan",
+    "Aljazair",
+    "Amerika Serikat",
+    "Arab Saudi",
+    "Argentina",
+    "Australia",
+    "Austria",
+    "Bangladesh",
+    "Belanda",
+    "Belgia",
+    "Brasil",
+    "Brunei Darussalam",
+    "Bulgaria",
+    "Chili",
+    "China",
+    "Denmark",
+    "Ekuador",
+    "Etiopia",
+    "Filipina",
+    "Finlandia",
+    "Ghana",
+    "Hungaria",
+    "India",
+    "Inggris",
+    "Irak",
+    "Iran",
+    "Irlandia",
+    "Italia",
+    "Jepang",
+    "Jerman",
+    "Kamboja",
+    "Kanada",
+    "Kazakhstan",
+    "Kenya",
+    "Kolombia",
+    "Korea Selatan",
+    "Kuba",
+    "Laos",
+    "Malaysia",
+    "Meksiko",
+    "Mesir",
+    "Myanmar",
+    "Nigeria",
+    "Norwegia",
+    "Pakistan",
+    "Peru",
+    "Polandia",
+    "Portugal",
+    "Prancis",
+    "Qatar",
+    "Rusia",
+    "Selandia Baru",
+    "Singapura",
+    "Spanyol",
+    "Swedia",
+    "Swiss",
+    "Thailand",
+    "Timor Leste",
+    "Tiongkok",
+    "Turki",
+    "Ukraina",
+    "Uni Emirat Arab",
+    "Vietnam",
+    "Yordania",
+    "Yunani",
 ]
 N_COUNTRIES = 10_000
 
@@ -317,9 +375,9 @@ def _html_page(story: str, *, head: str = "", before: str = "", after: str = "")
     title, *paras = [p.strip() for p in story.strip().split("\n\n")]
     body = "".join(f"<p>{p}</p>" for p in paras)
     return (
-        "<!DOCTYPE html><html lang=\"id\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html><html lang="id"><head><meta charset="utf-8">'
         f"<title>{title}</title>{head}</head><body>{before}"
-        "<nav><a href=\"/\">Beranda</a> <a href=\"/internasional\">Internasional</a></nav>"
+        '<nav><a href="/">Beranda</a> <a href="/internasional">Internasional</a></nav>'
         f"<article><h1>{title}</h1>{body}</article>"
         f"<footer>Hak cipta dilindungi undang-undang.</footer>{after}</body></html>"
     )
@@ -344,8 +402,11 @@ def build(folder: Path, *, big: bool = True) -> dict[str, str]:
     # good articles, plain UTF-8
     put("baik/patroli.txt", STORIES["patroli"], "stored")
     put("baik/meriam-air.txt", STORIES["meriam-air"], "stored")
-    put("baik/rafah.html", _html_page(STORIES["rafah"], head='<meta name="date" content="2024-04-21">'),
-        "stored")
+    put(
+        "baik/rafah.html",
+        _html_page(STORIES["rafah"], head='<meta name="date" content="2024-04-21">'),
+        "stored",
+    )
     put("baik/berita Jakarta.txt", STORIES["beras"], "stored")  # a space in the name
     put("baik/берлин é ñ 北京.txt", STORIES["energi"], "stored")  # non-ASCII name
     put("baik/wartawan.txt", STORIES["wartawan"].replace("\n", "\r\n"), "stored")  # Windows line ends
@@ -372,10 +433,18 @@ def build(folder: Path, *, big: bool = True) -> dict[str, str]:
     put("biner/acak.html", bytes(rng.randrange(1, 256) for _ in range(20_000)), "skipped: binary file")
 
     # NUL bytes: near the start, and only after the first 8 KB (a text file padded after a crash)
-    put("nul/nul-awal.txt", STORIES["gandum"].encode().replace(b" ", b"\x00", 5), "skipped: binary file (NUL bytes)")
-    long_story = STORIES["karbon"] + "\n" + "\n".join(
-        f"Catatan redaksi {i}: artikel ini diperbarui untuk menambahkan keterangan dari pejabat terkait."
-        for i in range(120)
+    put(
+        "nul/nul-awal.txt",
+        STORIES["gandum"].encode().replace(b" ", b"\x00", 5),
+        "skipped: binary file (NUL bytes)",
+    )
+    long_story = (
+        STORIES["karbon"]
+        + "\n"
+        + "\n".join(
+            f"Catatan redaksi {i}: artikel ini diperbarui untuk menambahkan keterangan dari pejabat terkait."
+            for i in range(120)
+        )
     )
     put("nul/nul-akhir.txt", long_story.encode() + b"\x00" * 4096, "skipped: binary file (NUL bytes)")
 
@@ -398,7 +467,7 @@ def build(folder: Path, *, big: bool = True) -> dict[str, str]:
     page = _html_page(
         STORIES["asean"],
         head=f'<script id="__STATE__" type="application/json">{state}</script>',
-        before=f"<ul class=\"menu\">{filler}</ul>",
+        before=f'<ul class="menu">{filler}</ul>',
     ).replace("\n", " ")
     assert "\n" not in page and len(page) > 1_000_000
     put("ukuran/satu-baris-1mb.html", page, "stored")  # a minified page: one 1 MB line, a real story
@@ -413,22 +482,32 @@ def build(folder: Path, *, big: bool = True) -> dict[str, str]:
             for _ in range(50 * 1024 * 1024 // len(para) + 1):
                 fh.write(para.replace(b"\n", b" "))
             fh.write(b'"}\n')
-            fh.write(json.dumps({"url": "https://contoh.test/kecil", "text": STORIES["pemantau"]}).encode() + b"\n")
+            fh.write(
+                json.dumps({"url": "https://contoh.test/kecil", "text": STORIES["pemantau"]}).encode() + b"\n"
+            )
         expect["ukuran/baris-50mb.jsonl#1"] = "skipped: JSON line too large"
         expect["ukuran/baris-50mb.jsonl#2"] = "stored"
 
     # HTML
     deep = 5000
-    put("html/bersarang-dalam.html",
-        _html_page(STORIES["hutan"], before="<div>" * deep, after="</div>" * deep), "stored")
-    put("html/bersarang-tanpa-tutup.html",
-        "<html><body>" + "<div><span>" * deep + "<p>Teks</p></body></html>", "skipped: no article text")
+    put(
+        "html/bersarang-dalam.html",
+        _html_page(STORIES["hutan"], before="<div>" * deep, after="</div>" * deep),
+        "stored",
+    )
+    put(
+        "html/bersarang-tanpa-tutup.html",
+        "<html><body>" + "<div><span>" * deep + "<p>Teks</p></body></html>",
+        "skipped: no article text",
+    )
     css = "".join(f".k{i}{{color:#{i % 999:03d};margin:{i % 17}px}}" for i in range(3000))
     js = "".join(f"var v{i}='Pemerintah mengatakan bahwa menteri bertemu';" for i in range(3000))
-    put("html/hanya-skrip.html",
+    put(
+        "html/hanya-skrip.html",
         f"<html><head><style>{css}</style><script>{js}</script></head>"
         f"<body><script>{js}</script><style>{css}</style><noscript></noscript></body></html>",
-        "skipped: no article text")
+        "skipped: no article text",
+    )
     put("html/tanpa-html.txt", _html_page(STORIES["pupuk"]), "stored")  # HTML in a .txt: sniffed
 
     # language
@@ -438,10 +517,19 @@ def build(folder: Path, *, big: bool = True) -> dict[str, str]:
 
     # JSON lines: good records among broken ones
     lines: list[tuple[bytes, str]] = [
-        (b"\xef\xbb\xbf" + json.dumps({"url": "https://contoh.test/haji", "title": "Kuota haji",
-                                       "published": "2024-04-10", "outlet": "Antara",
-                                       "text": STORIES["haji"].split("\n\n", 1)[1]}).encode(),
-         "stored"),  # a UTF-8 BOM before the first record (Windows tools write one)
+        (
+            b"\xef\xbb\xbf"
+            + json.dumps(
+                {
+                    "url": "https://contoh.test/haji",
+                    "title": "Kuota haji",
+                    "published": "2024-04-10",
+                    "outlet": "Antara",
+                    "text": STORIES["haji"].split("\n\n", 1)[1],
+                }
+            ).encode(),
+            "stored",
+        ),  # a UTF-8 BOM before the first record (Windows tools write one)
         (b'{"url": "https://contoh.test/2", "text": "Pemerintah mengatakan bahwa', "skipped: malformed JSON"),
         (b"[1, 2, 3]", "skipped: not an object"),
         (b'"hanya sebuah string"', "skipped: not an object"),
@@ -450,12 +538,26 @@ def build(folder: Path, *, big: bool = True) -> dict[str, str]:
         (json.dumps({"url": "https://contoh.test/5", "title": "Tanpa isi"}).encode(), "skipped: no 'text'"),
         (json.dumps({"url": "https://contoh.test/6", "text": 12345}).encode(), "skipped: no 'text'"),
         (b'{"url": "https://contoh.test/7", "text": "\xff\xfe teks"}', "skipped: not UTF-8"),
-        (b'{"views": ' + b"9" * 5000 + b', "text": "Pemerintah mengatakan bahwa"}', "skipped: malformed JSON"),
+        (
+            b'{"views": ' + b"9" * 5000 + b', "text": "Pemerintah mengatakan bahwa"}',
+            "skipped: malformed JSON",
+        ),
         (b"[" * 100_000 + b"]" * 100_000, "skipped: malformed JSON"),
-        (json.dumps({"url": "https://contoh.test/gandum", "text": STORIES["gandum"] + "\udc80"}).encode(),
-         "stored"),  # a lone surrogate escape (\\udc80) in a string: replaced, the record kept
-        (json.dumps({"url": "https://contoh.test/brasil", "outlet": "Kompas",
-                     "html": _html_page(STORIES["bioenergi"])}).encode() + b"\r", "stored"),
+        (
+            json.dumps({"url": "https://contoh.test/gandum", "text": STORIES["gandum"] + "\udc80"}).encode(),
+            "stored",
+        ),  # a lone surrogate escape (\\udc80) in a string: replaced, the record kept
+        (
+            json.dumps(
+                {
+                    "url": "https://contoh.test/brasil",
+                    "outlet": "Kompas",
+                    "html": _html_page(STORIES["bioenergi"]),
+                }
+            ).encode()
+            + b"\r",
+            "stored",
+        ),
         (b"", ""),  # a blank line: nothing
         (b'{"url": "https://contoh.test/akhir", "text": "Menteri', "skipped: malformed JSON"),  # no newline
     ]
@@ -467,12 +569,18 @@ def build(folder: Path, *, big: bool = True) -> dict[str, str]:
             expect[f"jsonl/crawl.jsonl#{lineno}"] = outcome
     gz = gzip.compress(json.dumps({"text": STORIES["pupuk"]}).encode() + b"\n", mtime=0)
     put("jsonl/terkompresi.jsonl", gz, "skipped: gzip")
-    csv = "judul,tanggal,isi\n" + "".join(f"Berita {i},2024-04-{i % 28 + 1:02d},teks {i}\n" for i in range(60))
+    csv = "judul,tanggal,isi\n" + "".join(
+        f"Berita {i},2024-04-{i % 28 + 1:02d},teks {i}\n" for i in range(60)
+    )
     put("jsonl/bukan-json.jsonl", csv, "skipped: not a JSON-lines file")
     put("jsonl/kosong.jsonl", b"\n\n  \n", "skipped: empty file")
     put("jsonl/biner.jsonl", bytes(rng.randrange(256) for _ in range(20_000)), "skipped: binary file")
-    ps = (json.dumps({"url": "https://contoh.test/beasiswa", "text": STORIES["beasiswa"]}, ensure_ascii=False)
-          + "\r\n" + '{"url": "https://contoh.test/rusak", "text": ' + "\r\n")
+    ps = (
+        json.dumps({"url": "https://contoh.test/beasiswa", "text": STORIES["beasiswa"]}, ensure_ascii=False)
+        + "\r\n"
+        + '{"url": "https://contoh.test/rusak", "text": '
+        + "\r\n"
+    )
     put("jsonl/powershell.jsonl", ps.encode("utf-16"), "")  # UTF-16 LE with a BOM and CRLF, as PowerShell 5
     expect["jsonl/powershell.jsonl#1"] = "stored"
     expect["jsonl/powershell.jsonl#2"] = "skipped: malformed JSON"
@@ -481,9 +589,15 @@ def build(folder: Path, *, big: bool = True) -> dict[str, str]:
     # links and special files
     links = folder / "tautan"
     links.mkdir(exist_ok=True)
-    for name, target in (("a.txt", "b.txt"), ("b.txt", "a.txt"), ("diri.txt", "diri.txt"),
-                         ("hilang.txt", "tidak-ada.txt"), ("salinan.txt", "../baik/patroli.txt"),
-                         ("induk", ".."), ("baik-lagi", "../baik")):
+    for name, target in (
+        ("a.txt", "b.txt"),
+        ("b.txt", "a.txt"),
+        ("diri.txt", "diri.txt"),
+        ("hilang.txt", "tidak-ada.txt"),
+        ("salinan.txt", "../baik/patroli.txt"),
+        ("induk", ".."),
+        ("baik-lagi", "../baik"),
+    ):
         (links / name).symlink_to(target)
     expect["tautan/a.txt"] = "skipped: symbolic link loop"
     expect["tautan/b.txt"] = "skipped: symbolic link loop"

@@ -56,11 +56,14 @@ SCALE = 100  # weights are stored as integers: round(weight * SCALE)
 # Hand additions to the tag dictionary: ministers' short titles, frequent in political news but rare in the
 # corpus; sentence-initially the men- prefix would make an unseen "Menlu" a verb. The corpus tags titles
 # before a name NNP ("Menteri", "Menkeu", "Menpora").
-EXTRA_TAGDICT = {w: "NNP" for w in (
-    "Menlu Menhan Menkeu Mendag Menko Menkopolhukam Menkomarves Menkoperekonomian Menpora Mentan "
-    "Mensesneg Menseskab Menparekraf Menpar Menaker Menkes Mendikbud Mendikbudristek Menag Menhub "
-    "Menkominfo Menkumham Menperin Menpan Mendagri Menristek Menkop Menlhk Menteri"
-).split()}
+EXTRA_TAGDICT = {
+    w: "NNP"
+    for w in (
+        "Menlu Menhan Menkeu Mendag Menko Menkopolhukam Menkomarves Menkoperekonomian Menpora Mentan "
+        "Mensesneg Menseskab Menparekraf Menpar Menaker Menkes Mendikbud Mendikbudristek Menag Menhub "
+        "Menkominfo Menkumham Menperin Menpan Mendagri Menristek Menkop Menlhk Menteri"
+    ).split()
+}
 
 Sent = tuple[list[str], list[str]]
 
@@ -214,8 +217,9 @@ class AveragedPerceptron:
         return out
 
 
-def train(sents: Sequence[Sent], iterations: int = ITERATIONS, seed: int = SEED,
-          verbose: bool = True) -> pos.Model:
+def train(
+    sents: Sequence[Sent], iterations: int = ITERATIONS, seed: int = SEED, verbose: bool = True
+) -> pos.Model:
     tags = tuple(sorted({g for _, gold in sents for g in gold} | {"SYM"}))
     index = {t: i for i, t in enumerate(tags)}
     tagdict = make_tagdict(sents, tags)
@@ -246,24 +250,33 @@ def train(sents: Sequence[Sent], iterations: int = ITERATIONS, seed: int = SEED,
                 total += 1
         rng.shuffle(order)
         if verbose:
-            print(f"  iteration {it + 1}/{iterations}: train accuracy {correct / max(total, 1):.4f} "
-                  f"({time.perf_counter() - t0:.1f} s)", flush=True)
+            print(
+                f"  iteration {it + 1}/{iterations}: train accuracy {correct / max(total, 1):.4f} "
+                f"({time.perf_counter() - t0:.1f} s)",
+                flush=True,
+            )
     weights: dict[str, tuple[tuple[int, int], ...]] = {}
     for f, wv in model.averaged().items():
         kept = tuple(sorted((c, round(v * SCALE)) for c, v in wv.items() if abs(v) >= PRUNE))
         kept = tuple((c, v) for c, v in kept if v)
         if kept:
             weights[f] = kept
-    meta = {"feature_version": pos.FEATURE_VERSION, "iterations": iterations, "scale": SCALE,
-            "prune": PRUNE, "tagdict": {"min_count": FREQ_THRESH, "min_share": AMBIGUITY_THRESH}}
+    meta = {
+        "feature_version": pos.FEATURE_VERSION,
+        "iterations": iterations,
+        "scale": SCALE,
+        "prune": PRUNE,
+        "tagdict": {"min_count": FREQ_THRESH, "min_share": AMBIGUITY_THRESH},
+    }
     return pos.Model(tags=tags, weights=weights, tagdict=tagdict, whole=whole, vocab=vocab, meta=meta)
 
 
 # --- evaluation -----------------------------------------------------------------------------------
 
 
-def evaluate(model: pos.Model, sents: Sequence[Sent],
-             train_words: set[str] | None = None) -> dict[str, float]:
+def evaluate(
+    model: pos.Model, sents: Sequence[Sent], train_words: set[str] | None = None
+) -> dict[str, float]:
     """Token accuracy (also on words unseen in training, and per tag for VB/NN/NNP) and tagging speed."""
     correct = total = unk_c = unk_n = 0
     per: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -279,8 +292,12 @@ def evaluate(model: pos.Model, sents: Sequence[Sent],
             if train_words is not None and t not in train_words:
                 unk_n += 1
                 unk_c += g == p
-    out = {"tokens": total, "sentences": len(sents), "accuracy": correct / max(total, 1),
-           "tokens_per_second": total / elapsed if elapsed else 0.0}
+    out = {
+        "tokens": total,
+        "sentences": len(sents),
+        "accuracy": correct / max(total, 1),
+        "tokens_per_second": total / elapsed if elapsed else 0.0,
+    }
     if train_words is not None:
         out["unknown_tokens"] = unk_n
         out["unknown_accuracy"] = unk_c / max(unk_n, 1)
@@ -290,8 +307,13 @@ def evaluate(model: pos.Model, sents: Sequence[Sent],
     return out
 
 
-def held_out(sents: Sequence[Sent], iterations: int = ITERATIONS, holdout: float = HOLDOUT,
-             seed: int = SEED, verbose: bool = True) -> dict[str, float]:
+def held_out(
+    sents: Sequence[Sent],
+    iterations: int = ITERATIONS,
+    holdout: float = HOLDOUT,
+    seed: int = SEED,
+    verbose: bool = True,
+) -> dict[str, float]:
     """Train on all but a ``holdout`` share (fixed seed) and measure on the rest."""
     train_part, test_part = split(sents, holdout, seed)
     t0 = time.perf_counter()
@@ -305,9 +327,15 @@ def held_out(sents: Sequence[Sent], iterations: int = ITERATIONS, holdout: float
 
 def write(model: pos.Model, out: Path, meta: dict) -> None:
     pos.save_model(model, out)
-    meta = {**meta, "model": out.name, "model_bytes": out.stat().st_size, "features": len(model.weights),
-            "weights": sum(len(v) for v in model.weights.values()), "tagdict_words": len(model.tagdict),
-            "tags": list(model.tags)}
+    meta = {
+        **meta,
+        "model": out.name,
+        "model_bytes": out.stat().st_size,
+        "features": len(model.weights),
+        "weights": sum(len(v) for v in model.weights.values()),
+        "tagdict_words": len(model.tagdict),
+        "tags": list(model.tags),
+    }
     sidecar = out.with_name(out.name.removesuffix(".json.gz") + ".meta.json")
     sidecar.write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
 
@@ -324,21 +352,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     text, origin = read_text(args.corpus)
     raw = parse(text)
     sents = dedupe(raw)
-    print(f"{origin}: {len(raw)} sentences, {sum(len(t) for t, _ in raw)} tokens; "
-          f"{len(sents)} after dropping exact duplicates")
-    meta: dict = {"trained": date.today().isoformat(), "source": {**SOURCE, "file": origin},
-                  "corpus": {"sentences": len(raw), "tokens": sum(len(t) for t, _ in raw),
-                             "unique_sentences": len(sents)}}
+    print(
+        f"{origin}: {len(raw)} sentences, {sum(len(t) for t, _ in raw)} tokens; "
+        f"{len(sents)} after dropping exact duplicates"
+    )
+    meta: dict = {
+        "trained": date.today().isoformat(),
+        "source": {**SOURCE, "file": origin},
+        "corpus": {
+            "sentences": len(raw),
+            "tokens": sum(len(t) for t, _ in raw),
+            "unique_sentences": len(sents),
+        },
+    }
     if not args.no_eval:
         print(f"held-out evaluation ({HOLDOUT:.0%} of sentences, seed {SEED}):")
         res = held_out(sents, args.iterations)
-        print(f"token accuracy {res['accuracy']:.4f} on {res['tokens']} tokens "
-              f"({res['sentences']} sentences); unknown words {res['unknown_accuracy']:.4f} "
-              f"({res['unknown_tokens']} tokens); recall VB {res.get('recall_VB', 0):.4f}, "
-              f"NN {res.get('recall_NN', 0):.4f}, NNP {res.get('recall_NNP', 0):.4f}")
+        print(
+            f"token accuracy {res['accuracy']:.4f} on {res['tokens']} tokens "
+            f"({res['sentences']} sentences); unknown words {res['unknown_accuracy']:.4f} "
+            f"({res['unknown_tokens']} tokens); recall VB {res.get('recall_VB', 0):.4f}, "
+            f"NN {res.get('recall_NN', 0):.4f}, NNP {res.get('recall_NNP', 0):.4f}"
+        )
         print(f"training {res['train_seconds']:.0f} s; tagging {res['tokens_per_second']:,.0f} tokens/s")
-        meta["held_out"] = {"share": HOLDOUT, "seed": SEED, **{k: round(v, 4) if isinstance(v, float) else v
-                                                               for k, v in res.items()}}
+        meta["held_out"] = {
+            "share": HOLDOUT,
+            "seed": SEED,
+            **{k: round(v, 4) if isinstance(v, float) else v for k, v in res.items()},
+        }
     if args.eval_only:
         return 0
     print(f"training on all {len(sents)} sentences:")
@@ -346,8 +387,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = train(sents, args.iterations)
     meta["train_seconds_all"] = round(time.perf_counter() - t0, 1)
     meta["training_sentences"] = len(sents)
-    model = pos.Model(model.tags, model.weights, model.tagdict, model.whole, model.vocab,
-                      {**model.meta, "trained": meta["trained"], "source": meta["source"]["name"]})
+    model = pos.Model(
+        model.tags,
+        model.weights,
+        model.tagdict,
+        model.whole,
+        model.vocab,
+        {**model.meta, "trained": meta["trained"], "source": meta["source"]["name"]},
+    )
     write(model, args.out, meta)
     print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, {len(model.weights)} features)")
     return 0
