@@ -51,3 +51,60 @@ def test_signature_is_datasketch_2_default_minhash() -> None:
         ref = MinHash(num_perm=NUM_PERM, seed=SEED)
         ref.update_batch(list(shingles(text)))
         assert signature(text) == [int(v) for v in ref.hashvalues]
+
+
+def test_with_fetch_signatures_are_fetched_not_kept() -> None:
+    """With ``fetch`` (the store's database), the index keeps keys and band hashes only: a signature
+    added is kept until ``forget``, and after that it is fetched back, for a whole batch in one call."""
+    texts = [t for _, t, _ in corpus(40, seed=5)]
+    stored = {f"a{i:02d}": signature(t) for i, t in enumerate(texts)}
+    calls: list[list[str]] = []
+
+    def fetch(keys: list[str]) -> dict[str, list[int]]:
+        calls.append(keys)
+        return {k: stored[k] for k in keys if k in stored}
+
+    idx = NearDuplicateIndex(fetch=fetch)
+    idx.add_many(list(stored), np.array(list(stored.values()), dtype=np.uint64))
+    assert len(idx) == 40 and "a03" in idx and "zz" not in idx
+    assert idx._sigs == {}  # add_many: the caller holds the signatures
+    copies = [texts[i].replace("WIB", "WITA") + "\nEditor: Rina" for i in (3, 17, 29)]
+    idx.prefetch(signature(c) for c in copies)
+    assert len(calls) == 1 and {"a03", "a17", "a29"} <= set(calls[0])
+    assert [idx.query(signature(c))[0] for c in copies] == ["a03", "a17", "a29"]
+    assert len(calls) == 1  # prefetched: no further call
+    idx.add("new", signature(copies[0]))  # kept until forget (not in the database yet)
+    assert idx.query(signature(copies[0])) == ("new", 1.0)
+    idx.forget()
+    assert idx._sigs == {}
+    # an article the caller cannot fetch any more (gone from the database) is no candidate
+    del stored["a17"]
+    assert idx.query(signature(copies[1])) == (None, None)
+    assert idx.query(signature(copies[2]))[0] == "a29" and len(calls) == 3
+
+
+def test_keys_of_any_length_removal_and_readding() -> None:
+    rng = np.random.default_rng(8)
+    sigs = rng.integers(0, 2**32, size=(3, NUM_PERM), dtype=np.uint64)
+    idx = NearDuplicateIndex()
+    idx.add("pendek", sigs[0])
+    idx.add("kunci-yang-jauh-lebih-panjang-dari-enam-belas-huruf/é", sigs[1])  # widens the key array
+    idx.add("x", sigs[2])
+    assert idx.query(list(sigs[0])) == ("pendek", 1.0)
+    assert idx.query(list(sigs[1])) == ("kunci-yang-jauh-lebih-panjang-dari-enam-belas-huruf/é", 1.0)
+    idx.remove("pendek")
+    assert "pendek" not in idx and len(idx) == 2 and idx.query(list(sigs[0])) == (None, None)
+    idx.add("pendek", sigs[2])  # a removed key can come back
+    assert idx.query(list(sigs[2])) == ("pendek", 1.0)  # ties go to the smaller key
+    assert idx.query([1] * (NUM_PERM - 1)) == (None, None) and idx.query([-1] * NUM_PERM) == (None, None)
+
+
+def test_index_memory_per_article_is_small() -> None:
+    """What the index holds per article beside the signatures (which stay in the database): the bound the
+    README's memory figures rest on."""
+    rng = np.random.default_rng(2)
+    n = 20_000
+    sigs = rng.integers(0, 2**32, size=(n, NUM_PERM), dtype=np.uint64)
+    idx = NearDuplicateIndex(fetch=lambda keys: {})
+    idx.add_many([f"{i:016x}" for i in range(n)], sigs)
+    assert idx._sigs == {} and idx.nbytes() / n < 120

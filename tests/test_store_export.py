@@ -77,6 +77,39 @@ def test_idempotent_and_duplicates_linked(tmp_path: Path) -> None:
     con.close()
 
 
+def test_near_duplicates_across_batches_runs_and_a_failed_batch(tmp_path: Path, monkeypatch) -> None:
+    """The writer keeps no signatures between batches (they are fetched back from the database); a copy
+    still finds its original from an earlier batch or run, and a batch that fails leaves nothing behind,
+    in the database or in the index."""
+    from warta.records import Document
+
+    def one(name: str, text: str):
+        return analyse(Document(id=name, origin=f"{name}.txt", text=text))
+
+    db = tmp_path / "n.duckdb"
+    third = SYNDICATED.replace("Liputan6.com, Jakarta -", "JAKARTA, detikNews -")
+    with Store(db) as st:
+        assert st.write([one("kompas", ARTICLE)]).stored == 1
+        assert st._near_index()._sigs == {}
+        boom = RuntimeError("disk full")
+
+        def fail(*_a, **_k):
+            raise boom
+
+        with monkeypatch.context() as m:
+            m.setattr(st, "_insert", fail)
+            with pytest.raises(RuntimeError):
+                st.write([one("liputan6", SYNDICATED)])
+        assert st._near_index()._sigs == {} and len(st._near_index()) == 1
+        stats = st.write([one("detik", third)])
+        assert stats.stored == 1 and stats.near_duplicates == 1
+    with Store(db) as st:  # a new run: the index is rebuilt from the database
+        assert st.write([one("liputan6", SYNDICATED)]).near_duplicates == 1
+        dup = dict(st.con.execute("SELECT origin, duplicate_of FROM articles").fetchall())
+        kompas = st.con.execute("SELECT id FROM articles WHERE origin = 'kompas.txt'").fetchone()[0]
+    assert dup == {"kompas.txt": None, "detik.txt": kompas, "liputan6.txt": kompas}
+
+
 def test_export_validates_and_merges_syndicated_copies(tmp_path: Path) -> None:
     _write(tmp_path / "in")
     db = tmp_path / "w.duckdb"

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import cache
 
 import numpy as np
@@ -64,19 +65,26 @@ def signature(text: str) -> list[int]:
 
 
 BANDS, ROWS = 8, 8  # datasketch's optimum for threshold 0.7 over 64 permutations
-_MERGE_AT = 4096  # new entries kept in a dict until they are merged into the sorted band arrays
+_MERGE_AT = 4096  # new entries kept in a dict until they are merged into the sorted arrays
 
 
 def _band_hashes(sig: np.ndarray) -> list[int]:
-    """One 64-bit hash per band of a signature (deterministic across processes)."""
+    """One 32-bit hash per band of a signature (deterministic across processes). 32 bits are plenty: a
+    hash shared by chance only adds a candidate, which the similarity check then turns away."""
     out = []
     for b in range(BANDS):
-        digest = hashlib.blake2b(sig[b * ROWS : (b + 1) * ROWS].tobytes(), digest_size=8).digest()
-        out.append(int.from_bytes(digest, "little", signed=True))
+        digest = hashlib.blake2b(sig[b * ROWS : (b + 1) * ROWS].tobytes(), digest_size=4).digest()
+        out.append(int.from_bytes(digest, "little"))
     return out
 
 
-def _as_signature(sig: list[int] | np.ndarray) -> np.ndarray | None:
+def _key_hash(key: str) -> int:
+    return int.from_bytes(
+        hashlib.blake2b(key.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little"
+    )
+
+
+def _as_signature(sig: Sequence[int] | np.ndarray) -> np.ndarray | None:
     """A signature as the index keeps it (``NUM_PERM`` unsigned 32-bit values), or None if it is not one."""
     arr = np.asarray(sig)
     if arr.shape != (NUM_PERM,) or arr.dtype.kind not in "iu":
@@ -86,90 +94,161 @@ def _as_signature(sig: list[int] | np.ndarray) -> np.ndarray | None:
     return arr.astype(np.uint32)
 
 
-class NearDuplicateIndex:
-    """MinHash LSH (8 bands of 8 rows) in flat numpy arrays: about 600 bytes an article, so that the
-    index of a corpus of a million articles fits in memory beside the pipeline.
+class _SortedMap:
+    """A multimap from unsigned integers to row numbers, compact at any size: a pair of sorted numpy
+    arrays (12 bytes an entry) and a small dict of recent entries merged into them now and then."""
 
-    Signatures sit in one growing ``(n, 64)`` array; each band has a sorted array of band hashes with
-    the rows they point to, plus a small dict of recent entries merged into it now and then. A candidate
-    shares at least one band; it is a near-duplicate when the estimated Jaccard similarity (the share of
-    equal hash values) reaches the threshold.
-    """
-
-    def __init__(self, threshold: float = THRESHOLD) -> None:
-        self.threshold = threshold
-        self.keys: list[str] = []
-        self.rows: dict[str, int] = {}
-        self.removed: set[int] = set()
-        self._sigs = np.zeros((0, NUM_PERM), dtype=np.uint32)  # MinHash values are 32-bit
-        self._n = 0
-        self._sorted = [(np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)) for _ in range(BANDS)]
-        self._recent: list[dict[int, list[int]]] = [{} for _ in range(BANDS)]
+    def __init__(self, dtype: type[np.unsignedinteger]) -> None:
+        self._dtype = dtype
+        self._hashes = np.zeros(0, dtype=dtype)
+        self._rows = np.zeros(0, dtype=np.uint32)
+        self._recent: dict[int, list[int]] = {}
         self._pending = 0
 
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def add(self, key: str, sig: list[int] | np.ndarray) -> None:
-        arr = _as_signature(sig)
-        if key in self.rows or arr is None:
-            return
-        if self._n == len(self._sigs):
-            grown = np.zeros((max(1024, len(self._sigs) * 5 // 4), NUM_PERM), dtype=np.uint32)
-            grown[: self._n] = self._sigs[: self._n]
-            self._sigs = grown
-        row = self._n
-        self._sigs[row] = arr
-        self._n += 1
-        self.keys.append(key)
-        self.rows[key] = row
-        for band, h in enumerate(_band_hashes(arr)):
-            self._recent[band].setdefault(h, []).append(row)
+    def add(self, h: int, row: int) -> None:
+        self._recent.setdefault(h, []).append(row)
         self._pending += 1
         if self._pending >= _MERGE_AT:
             self._merge()
 
-    def add_many(self, keys: list[str], sigs: np.ndarray) -> None:
-        for key, sig in zip(keys, sigs, strict=True):
-            self.add(key, sig)
-
     def _merge(self) -> None:
-        for band in range(BANDS):
-            recent = self._recent[band]
-            if not recent:
-                continue
-            hs = np.fromiter((h for h, rows in recent.items() for _ in rows), dtype=np.int64)
-            rs = np.fromiter((r for rows in recent.values() for r in rows), dtype=np.int64)
-            old_h, old_r = self._sorted[band]
-            all_h, all_r = np.concatenate([old_h, hs]), np.concatenate([old_r, rs])
-            order = np.argsort(all_h, kind="stable")
-            self._sorted[band] = (all_h[order], all_r[order])
-            self._recent[band] = {}
-        self._pending = 0
+        hs = np.fromiter((h for h, rows in self._recent.items() for _ in rows), dtype=self._dtype)
+        rs = np.fromiter((r for rows in self._recent.values() for r in rows), dtype=np.uint32)
+        all_h, all_r = np.concatenate([self._hashes, hs]), np.concatenate([self._rows, rs])
+        order = np.argsort(all_h, kind="stable")  # two sorted runs: a linear merge
+        self._hashes, self._rows = all_h[order], all_r[order]
+        self._recent, self._pending = {}, 0
+
+    def get(self, h: int) -> list[int]:
+        lo, hi = np.searchsorted(self._hashes, h, "left"), np.searchsorted(self._hashes, h, "right")
+        return [int(r) for r in self._rows[lo:hi]] + self._recent.get(h, [])
+
+    def nbytes(self) -> int:
+        return self._hashes.nbytes + self._rows.nbytes
+
+
+class NearDuplicateIndex:
+    """MinHash LSH (8 bands of 8 rows) over the stored articles, in memory that a corpus of millions fits:
+    about 110 bytes an article (its key, 8 band hashes and a hash of its key, in numpy arrays).
+
+    A candidate shares at least one band with the queried signature; it is a near-duplicate when the
+    estimated Jaccard similarity (the share of equal hash values) reaches the threshold. Checking that
+    needs the candidate's signature: the index keeps the signatures it has been given, except where the
+    caller hands it ``fetch`` (keys -> their signatures, e.g. from the database the signatures are stored
+    in). Then it keeps only those added or fetched since the last :meth:`forget`, and asks ``fetch`` for
+    the rest -- for a whole batch at once with :meth:`prefetch`.
+    """
+
+    def __init__(
+        self,
+        threshold: float = THRESHOLD,
+        fetch: Callable[[list[str]], Mapping[str, Sequence[int]]] | None = None,
+    ) -> None:
+        self.threshold = threshold
+        self._fetch = fetch
+        self._keys = np.zeros(0, dtype="S16")  # row -> key (UTF-8), widened for a longer key
+        self._n = 0
+        self._removed: set[int] = set()
+        self._bands = [_SortedMap(np.uint32) for _ in range(BANDS)]
+        self._by_key = _SortedMap(np.uint64)  # hash of the key -> row
+        self._sigs: dict[int, np.ndarray] = {}  # row -> signature (see the class docstring)
+
+    def __len__(self) -> int:
+        return self._n - len(self._removed)
+
+    def nbytes(self) -> int:
+        """The bytes the index holds apart from the signatures it keeps (an estimate)."""
+        return self._keys.nbytes + sum(b.nbytes() for b in self._bands) + self._by_key.nbytes()
+
+    def _key(self, row: int) -> str:
+        return bytes(self._keys[row]).decode("utf-8", "surrogatepass")
+
+    def _row(self, key: str) -> int | None:
+        for row in self._by_key.get(_key_hash(key)):
+            if row not in self._removed and self._key(row) == key:
+                return row
+        return None
+
+    def __contains__(self, key: str) -> bool:
+        return self._row(key) is not None
+
+    def add(self, key: str, sig: Sequence[int] | np.ndarray, *, keep: bool = True) -> None:
+        """Index ``key`` (added once: a key already present is left as it is). ``keep=False``: do not keep
+        the signature even until :meth:`forget` (the caller can fetch it again)."""
+        arr = _as_signature(sig)
+        if arr is None or key in self:
+            return
+        raw = key.encode("utf-8", "surrogatepass")
+        if self._n == len(self._keys) or len(raw) > self._keys.dtype.itemsize:
+            width = max(self._keys.dtype.itemsize, len(raw))
+            grown = np.zeros(max(1024, len(self._keys) * 5 // 4), dtype=f"S{width}")
+            grown[: self._n] = self._keys[: self._n]
+            self._keys = grown
+        row = self._n
+        self._keys[row] = raw
+        self._n += 1
+        self._by_key.add(_key_hash(key), row)
+        for band, h in enumerate(_band_hashes(arr)):
+            self._bands[band].add(h, row)
+        if keep or self._fetch is None:
+            self._sigs[row] = arr
+
+    def add_many(self, keys: Sequence[str], sigs: np.ndarray) -> None:
+        """Index many keys whose signatures the caller can fetch again (not kept when ``fetch`` is set)."""
+        for key, sig in zip(keys, sigs, strict=True):
+            self.add(key, sig, keep=False)
 
     def remove(self, key: str) -> None:
-        row = self.rows.pop(key, None)
+        row = self._row(key)
         if row is not None:
-            self.removed.add(row)
+            self._removed.add(row)
+            self._sigs.pop(row, None)
+
+    def forget(self) -> None:
+        """Drop the signatures kept since the last call (with ``fetch``; without, they are the index)."""
+        if self._fetch is not None:
+            self._sigs = {}
 
     def _candidates(self, arr: np.ndarray) -> set[int]:
         found: set[int] = set()
         for band, h in enumerate(_band_hashes(arr)):
-            hashes, rows = self._sorted[band]
-            lo, hi = np.searchsorted(hashes, h, "left"), np.searchsorted(hashes, h, "right")
-            found.update(int(r) for r in rows[lo:hi])
-            found.update(self._recent[band].get(h, ()))
-        return found - self.removed
+            found.update(self._bands[band].get(h))
+        return found - self._removed
 
-    def query(self, sig: list[int]) -> tuple[str | None, float | None]:
+    def _load(self, rows: set[int]) -> None:
+        missing = sorted(r for r in rows if r not in self._sigs)
+        if not missing or self._fetch is None:
+            return
+        got = self._fetch([self._key(r) for r in missing])
+        for row in missing:
+            sig = got.get(self._key(row))
+            arr = None if sig is None else _as_signature(sig)
+            if arr is not None:
+                self._sigs[row] = arr
+
+    def prefetch(self, sigs: Iterable[Sequence[int] | np.ndarray]) -> None:
+        """Fetch, in one call, the signatures of every candidate of these signatures not kept yet."""
+        rows: set[int] = set()
+        for sig in sigs:
+            arr = _as_signature(sig)
+            if arr is not None:
+                rows |= self._candidates(arr)
+        self._load(rows)
+
+    def query(self, sig: Sequence[int] | np.ndarray) -> tuple[str | None, float | None]:
         """The most similar stored article above the threshold, and the estimated similarity."""
         arr = _as_signature(sig)
         if arr is None:
             return None, None
+        rows = self._candidates(arr)
+        self._load(rows)
         best, best_sim = None, 0.0
-        for row in self._candidates(arr):
-            sim = float(np.mean(self._sigs[row] == arr))
-            key = self.keys[row]
+        for row in rows:
+            stored = self._sigs.get(row)
+            if stored is None:  # the caller could not fetch it: the article is gone
+                continue
+            sim = float(np.mean(stored == arr))
+            key = self._key(row)
             if sim >= self.threshold and (sim > best_sim or (sim == best_sim and key < (best or key))):
                 best, best_sim = key, sim
         return (best, round(best_sim, 3)) if best else (None, None)

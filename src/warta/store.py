@@ -415,7 +415,8 @@ class Store:
 
     def _near_index(self) -> NearDuplicateIndex:
         if self._lsh is None:
-            self._lsh = NearDuplicateIndex()
+            # the index keeps keys and band hashes; the signatures stay in the database until needed
+            self._lsh = NearDuplicateIndex(fetch=self._signatures)
             reader = self.con.sql(
                 "SELECT id, minhash FROM articles "  # noqa: S608 -- a constant, not user input
                 f"WHERE minhash IS NOT NULL AND len(minhash) = {int(NUM_PERM)} ORDER BY id"
@@ -424,6 +425,13 @@ class Store:
                 sigs = batch.column(1).flatten().to_numpy().astype(np.uint64).reshape(-1, NUM_PERM)
                 self._lsh.add_many(batch.column(0).to_pylist(), sigs)
         return self._lsh
+
+    def _signatures(self, ids: list[str]) -> dict[str, list[int]]:
+        """The stored MinHash signatures of these articles (one query)."""
+        rows = self.con.execute(
+            "SELECT id, minhash FROM articles WHERE minhash IS NOT NULL AND id IN (SELECT unnest(?))", [ids]
+        ).fetchall()
+        return dict(rows)
 
     def counts(self) -> dict[str, int]:
         out = {}
@@ -442,56 +450,59 @@ class Store:
         batch_docs: set[str] = set()
         batch_articles: set[str] = set()
         lsh = self._near_index()
-        new_sigs: list[tuple[str, list[int]]] = []
+        new_ids: list[str] = []
         stored = self._stored_articles([a.article.id for a in analyses if a.article is not None])
-        for an in analyses:
-            doc = an.document
-            if doc.id in known or doc.id in batch_docs:
-                stats.unchanged += 1
-                continue
-            batch_docs.add(doc.id)
-            if an.article is None:
-                stats.skipped += 1
-                stats.reasons[_reason_group(an.error or "unknown")] += 1
-                batch.add_document(doc, "skipped", an.error, None)
-                continue
-            art = an.article
-            if art.id in batch_articles or art.id in stored:
-                stats.duplicates += 1
-                batch.add_document(doc, "duplicate", "same text as a stored article", art.id)
-                continue
-            batch_articles.add(art.id)
-            stats.stored += 1
-            batch.add_document(doc, "stored", None, art.id)
-            sig = an.minhash or []
-            dup_of, sim = lsh.query(sig) if sig else (None, None)
-            if dup_of:
-                stats.near_duplicates += 1
-            if sig:
-                new_sigs.append((art.id, sig))
-                lsh.add(art.id, sig)
-            batch.add_article(doc, art, dup_of, sim, sig or None)
-            batch.sentences.add(art.id, an.sentences)
-            batch.mentions.add(art.id, an.mentions)
-            batch.timexes.add(art.id, an.timexes)
-            events = an.events
-            if dup_of:
-                # a syndicated copy reports the original's story: events dated only by the copy's own
-                # publication day take the original's, so that they merge with the original's events
-                orig = self._published(dup_of, batch.articles)
-                if orig:
-                    events = [replace(e, date=orig) if e.date_source == "publication" else e for e in events]
-            seen_events: set[str] = set()
-            for ev in events:
-                eid = event_id(art.id, ev)
-                if eid in seen_events:
-                    continue
-                seen_events.add(eid)
-                stats.events += 0 if ev.negated else 1
-                batch.add_event(art.id, eid, ev)
-            batch.quotes.add(art.id, an.quotes)
-        tables = batch.tables(now)
         try:
+            lsh.prefetch(a.minhash for a in analyses if a.minhash)  # stored candidates: one query
+            for an in analyses:
+                doc = an.document
+                if doc.id in known or doc.id in batch_docs:
+                    stats.unchanged += 1
+                    continue
+                batch_docs.add(doc.id)
+                if an.article is None:
+                    stats.skipped += 1
+                    stats.reasons[_reason_group(an.error or "unknown")] += 1
+                    batch.add_document(doc, "skipped", an.error, None)
+                    continue
+                art = an.article
+                if art.id in batch_articles or art.id in stored:
+                    stats.duplicates += 1
+                    batch.add_document(doc, "duplicate", "same text as a stored article", art.id)
+                    continue
+                batch_articles.add(art.id)
+                stats.stored += 1
+                batch.add_document(doc, "stored", None, art.id)
+                sig = an.minhash or []
+                dup_of, sim = lsh.query(sig) if sig else (None, None)
+                if dup_of:
+                    stats.near_duplicates += 1
+                if sig:
+                    new_ids.append(art.id)
+                    lsh.add(art.id, sig)
+                batch.add_article(doc, art, dup_of, sim, sig or None)
+                batch.sentences.add(art.id, an.sentences)
+                batch.mentions.add(art.id, an.mentions)
+                batch.timexes.add(art.id, an.timexes)
+                events = an.events
+                if dup_of:
+                    # a syndicated copy reports the original's story: events dated only by the copy's own
+                    # publication day take the original's, so that they merge with the original's events
+                    orig = self._published(dup_of, batch.articles)
+                    if orig:
+                        events = [
+                            replace(e, date=orig) if e.date_source == "publication" else e for e in events
+                        ]
+                seen_events: set[str] = set()
+                for ev in events:
+                    eid = event_id(art.id, ev)
+                    if eid in seen_events:
+                        continue
+                    seen_events.add(eid)
+                    stats.events += 0 if ev.negated else 1
+                    batch.add_event(art.id, eid, ev)
+                batch.quotes.add(art.id, an.quotes)
+            tables = batch.tables(now)
             with self._transaction():
                 # a previously skipped document that now succeeds replaces its old row
                 ids = tables["documents"]["id"]
@@ -501,10 +512,12 @@ class Store:
                     self._insert(table, columns)
                 if merge_now:
                     self._merge_blocks(sorted(set(tables["events"]["block_key"])))
-        except Exception:
-            for art_id, _ in new_sigs:
+        except BaseException:  # nothing stored: the batch's articles leave the index too
+            for art_id in new_ids:
                 lsh.remove(art_id)
             raise
+        finally:
+            lsh.forget()
         return stats
 
     def merge_pending(self) -> int:
