@@ -11,7 +11,7 @@ from contextlib import ExitStack
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -20,7 +20,10 @@ from rich.table import Table
 
 from warta import __version__
 from warta.sources import InputError, discover
-from warta.store import Store, StoreError, WriteStats, iter_rows, writer_lock
+from warta.store import Store, StoreError, iter_rows, writer_lock
+
+if TYPE_CHECKING:
+    from warta.runner import RunReport
 
 app = typer.Typer(
     help="warta: Indonesian news to political event data (PLOVER/CAMEO), offline, evidence for each row.",
@@ -163,12 +166,12 @@ def analyze(
                 raise typer.Exit(1) from None
         counts = store.counts()
     if report.stopped:
-        _fail(f"stopped at the first failure (--strict): {report.failures[0]}")
+        _fail(f"stopped at the first failure (--strict): {report.first_failure}")
         raise typer.Exit(1)
     elapsed = time.perf_counter() - started
     if not quiet:
-        _summary(report.documents, report.files, report.failures, report.totals, counts, elapsed, db)
-    raise typer.Exit(1 if report.failures else 0)
+        _summary(report, counts, elapsed, db)
+    raise typer.Exit(1 if report.skipped else 0)
 
 
 class _StrictStop(Exception):
@@ -194,37 +197,26 @@ def _skipped(line: str) -> None:
     sys.stderr.flush()
 
 
-def _summary(
-    docs_read: int,
-    files: int,
-    failures: list[InputError],
-    totals: WriteStats,
-    counts: dict[str, int],
-    elapsed: float,
-    db: Path,
-) -> None:
+def _summary(report: RunReport, counts: dict[str, int], elapsed: float, db: Path) -> None:
+    totals = report.totals
     t = Table(title=f"warta analyze → {db}", show_header=False, title_justify="left")
     t.add_column("what")
     t.add_column("count", justify="right")
-    t.add_row("files read", str(files))
-    t.add_row("documents read", str(docs_read))
+    t.add_row("files read", str(report.files))
+    t.add_row("documents read", str(report.documents))
     t.add_row("articles stored", str(totals.stored))
     t.add_row("  of which near-duplicates (linked)", str(totals.near_duplicates))
     t.add_row("exact duplicates (linked, not stored again)", str(totals.duplicates))
     t.add_row("already in the database", str(totals.unchanged))
-    t.add_row("skipped", str(len(failures)))
-    reasons: dict[str, int] = {}
-    for f in failures:
-        key = f.reason.split(" (")[0]
-        reasons[key] = reasons.get(key, 0) + 1
-    for reason, n in sorted(reasons.items(), key=lambda kv: -kv[1]):
+    t.add_row("skipped", str(report.skipped))
+    for reason, n in sorted(report.reasons.items(), key=lambda kv: -kv[1]):
         t.add_row(f"  {reason}", str(n))
     t.add_row("events coded (not negated)", str(totals.events))
     t.add_row(
         "database: articles / events / quotes",
         f"{counts['articles']} / {counts['events']} / {counts['quotes']}",
     )
-    rate = docs_read / elapsed if elapsed else 0.0
+    rate = report.documents / elapsed if elapsed else 0.0
     t.add_row("time", f"{elapsed:.1f} s ({rate:.1f} documents/s)")
     err.print(t)
 

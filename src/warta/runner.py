@@ -15,7 +15,7 @@ import gc
 import itertools
 import os
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -185,12 +185,23 @@ def default_workers() -> int:
 
 @dataclass
 class RunReport:
+    """What a run did, in counts: a run over millions of inputs keeps no per-input record (each failure
+    went to ``Hooks.skipped`` as it happened)."""
+
     files: int = 0
     documents: int = 0
     analysed: int = 0
-    failures: list[InputError] = field(default_factory=list)
+    skipped: int = 0  # inputs (files, records) not stored, for ``reasons``
+    reasons: Counter[str] = field(default_factory=Counter)  # reason (without its details) -> inputs
+    first_failure: InputError | None = None
     totals: WriteStats = field(default_factory=WriteStats)
     stopped: bool = False
+
+    def fail(self, err: InputError) -> None:
+        self.skipped += 1
+        self.reasons[err.reason.split(" (")[0]] += 1
+        if self.first_failure is None:
+            self.first_failure = err
 
 
 @dataclass
@@ -208,7 +219,7 @@ def iter_documents(
 ) -> Iterator[Document]:
     for item in inputs:
         if isinstance(item, InputError):
-            report.failures.append(item)
+            report.fail(item)
             hooks.skipped(item)
             continue
         report.files += 1
@@ -216,7 +227,7 @@ def iter_documents(
         for doc in read(item):
             report.documents += 1
             if isinstance(doc, InputError):
-                report.failures.append(doc)
+                report.fail(doc)
                 hooks.skipped(doc)
                 continue
             yield doc
@@ -262,7 +273,7 @@ def run(
                 hooks.warning(f"{an.document.origin}: {note}")
             if an.error:
                 err = InputError(an.document.origin, an.error)
-                report.failures.append(err)
+                report.fail(err)
                 hooks.skipped(err)
         if analyses:
             report.totals.add(store.write(analyses, merge_now=False))
@@ -270,14 +281,14 @@ def run(
             store.merge_pending()
             merged_at = time.monotonic()
         store.release()  # readers (warta serve) may look in until the next batch
-        return not (strict and report.failures)
+        return not (strict and report.skipped)
 
     merged_at = time.monotonic()
 
     go_on = True
     for doc in iter_documents(items, report, hooks):  # type: ignore[arg-type]
         window.append(doc)
-        if strict and report.failures:
+        if strict and report.skipped:
             go_on = False
             break
         if len(window) >= batch_size:
@@ -285,10 +296,10 @@ def run(
             if len(pending) > AHEAD and not drain():
                 go_on = False
                 break
-    if go_on and window and not (strict and report.failures):
+    if go_on and window and not (strict and report.skipped):
         submit()
     while go_on and pending:
         go_on = drain()
     store.merge_pending()  # also what a killed run left unmerged
-    report.stopped = strict and bool(report.failures)
+    report.stopped = strict and bool(report.skipped)
     return report
