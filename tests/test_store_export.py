@@ -195,3 +195,34 @@ def test_timex_and_actors_commands(tmp_path: Path) -> None:
     rows = [json.loads(line) for line in r.output.splitlines()]
     assert {"IDN", "AUS", "CHN"} <= {row["code"] for row in rows}
     assert any(row["name"] == "Retno Marsudi" and row["sector"] == "GOV" for row in rows)
+
+
+def test_writer_and_reader_database_settings(tmp_path: Path, monkeypatch) -> None:
+    """The writer runs DuckDB on one thread with a 64 MB buffer pool (the cores and the memory belong to
+    the analysis workers); readers get more; both can be set, and a bad setting is one clear line."""
+    db = tmp_path / "s.duckdb"
+
+    def settings(st: Store) -> tuple[int, str]:
+        threads, limit = st.con.execute(
+            "SELECT current_setting('threads'), current_setting('memory_limit')"
+        ).fetchone()
+        return int(threads), limit
+
+    with Store(db) as st:
+        threads, limit = settings(st)
+        assert (threads, limit) == (1, "61.0 MiB")  # DuckDB shows 64 MB in MiB
+    with Store(db, read_only=True) as st:
+        assert settings(st)[1] == "122.0 MiB"
+    monkeypatch.setenv("WARTA_DB_THREADS", "2")
+    monkeypatch.setenv("WARTA_DB_MEMORY", "200MB")
+    with Store(db) as st:
+        assert settings(st) == (2, "190.7 MiB")
+    runner = CliRunner()
+    for var, value, said in (
+        ("WARTA_DB_THREADS", "dua", "number of threads"),
+        ("WARTA_DB_MEMORY", "lots", "64MB"),
+    ):
+        monkeypatch.setenv(var, value)
+        res = runner.invoke(app, ["events", "--db", str(db)])
+        assert res.exit_code != 0 and said in res.output and "Traceback" not in res.output, res.output
+        monkeypatch.delenv(var)
