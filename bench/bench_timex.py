@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from warta.synthetic import MONTHS  # noqa: E402
 from warta.timex import find_timexes  # noqa: E402
 
 SUBJECTS = [
@@ -57,20 +58,6 @@ OBJECTS = [
     "pejabat Bea Cukai",
 ]
 PLACES = ["di Jakarta", "di Beijing", "di Istana Merdeka", "di New Delhi", "di Gaza", "di Moskow", ""]
-MONTHS = [
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-]
 WEEKDAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 NUMS = ["dua", "tiga", "empat", "lima", "sepuluh", "2", "3", "7", "12"]
 

@@ -13,8 +13,8 @@ from warta.timex import find_timexes
 DCT = date(2024, 3, 8)
 
 
-def _events(text: str, pack):
-    art = Article(
+def _article(text: str) -> Article:
+    return Article(
         id="t",
         document_id="t",
         text=text,
@@ -26,6 +26,10 @@ def _events(text: str, pack):
         byline=None,
         language="id",
     )
+
+
+def _events(text: str, pack):
+    art = _article(text)
     ss = split(text, pack)
     return [
         e
@@ -258,18 +262,7 @@ def test_first_person_inside_a_quote_is_its_speaker(pack) -> None:
         "“Kami secara penuh mendukung Filipina dalam sengketa ini,” kata Menteri Luar Negeri Jepang Yoko "
         "Kamikawa di Manila."
     )
-    art = Article(
-        id="t",
-        document_id="t",
-        text=text,
-        title=None,
-        outlet=None,
-        published=DCT,
-        published_source="page",
-        dateline=None,
-        byline=None,
-        language="id",
-    )
+    art = _article(text)
     ss = split(text, pack)
     ms = find_mentions(text, ss, pack)
     evs = code_article(art, ss, ms, find_timexes(text, DCT), pack, find_quotes(text, ss, ms, pack))

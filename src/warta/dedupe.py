@@ -216,12 +216,12 @@ class NearDuplicateIndex:
         return found - self._removed
 
     def _load(self, rows: set[int]) -> None:
-        missing = sorted(r for r in rows if r not in self._sigs)
-        if not missing or self._fetch is None:
+        keys = {r: self._key(r) for r in sorted(rows) if r not in self._sigs}
+        if not keys or self._fetch is None:
             return
-        got = self._fetch([self._key(r) for r in missing])
-        for row in missing:
-            sig = got.get(self._key(row))
+        got = self._fetch(list(keys.values()))
+        for row, key in keys.items():
+            sig = got.get(key)
             arr = None if sig is None else _as_signature(sig)
             if arr is not None:
                 self._sigs[row] = arr

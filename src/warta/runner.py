@@ -23,7 +23,7 @@ from typing import Protocol
 
 from warta.records import Analysis, Document
 from warta.sources import InputError, discover, read
-from warta.store import Store, WriteStats
+from warta.store import Store, WriteStats, reason_group
 
 AHEAD = 1  # windows analysed ahead of the one being written
 # seconds between merges during a run (and one at its end): the merge re-reads every event of the blocks
@@ -199,7 +199,7 @@ class RunReport:
 
     def fail(self, err: InputError) -> None:
         self.skipped += 1
-        self.reasons[err.reason.split(" (")[0]] += 1
+        self.reasons[reason_group(err.reason)] += 1
         if self.first_failure is None:
             self.first_failure = err
 

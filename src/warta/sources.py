@@ -182,9 +182,8 @@ def _walk(folder: Path, seen: _Seen) -> Iterator[Path | InputError]:
                     yield InputError(display(path), "symbolic link loop (a link to a folder it is in)")
                     continue
                 subdirs.append((path, sub, inside))
-            seen.listing = None
             stack.extend(reversed(subdirs))
-    finally:
+    finally:  # a file named after the walk is not in a listing being read
         seen.listing = None
 
 
