@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
 
@@ -92,18 +92,22 @@ class Gazetteer:
         are word boundaries, as the ends of a text are."""
         low = _lower_same_length(text)
         starts = [a for a, _ in spans]
+        slice_starts = set(starts)
         found: list[list[tuple[int, int, int, Entry]]] = [[] for _ in spans]
         for end_idx, entries in self.automaton.iter(low):
             end = end_idx + 1
             for entry, length, case_sensitive, capitalised, rank in entries:
                 start = end - length
+                # most matches end inside a word ("as" in "batas"): turned away before the slice is looked up
+                if start and start not in slice_starts:
+                    before = text[start - 1]
+                    if before.isalnum() or before == "_":  # word_char
+                        continue
                 k = bisect_right(starts, start) - 1
                 if k < 0:
                     continue
                 lo, hi = spans[k]
                 if end > hi:
-                    continue
-                if start > lo and word_char(text[start - 1]):
                     continue
                 if end < hi and word_char(text[end]):
                     continue
@@ -305,20 +309,24 @@ def _prev_word(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+_NAME_LEAD = re.compile(r"[\s,]*")
+_NON_SPACE = re.compile(r"\S+")
+_NAME_END = ',.;:)”"'
+
+
 def _name_after(text: str, pos: int, stop: frozenset[str], limit: int) -> tuple[int, int] | None:
     """A capitalised personal name (1-4 tokens) right after ``pos``, allowing a comma."""
-    m = re.match(r"[\s,]*", text[pos:limit])
-    i = pos + (m.end() if m else 0)
-    start = i
+    m = _NAME_LEAD.match(text, pos, limit)
+    start = i = m.end() if m else pos
     end = None
     count = 0
-    for tok in re.finditer(r"\S+", text[i:limit]):
-        word = tok.group().rstrip(',.;:)”"')
+    for tok in _NON_SPACE.finditer(text, i, limit):
+        word = tok.group().rstrip(_NAME_END)
         if not _CAP_TOKEN.fullmatch(word) or word.lower() in stop or count >= 4:
             break
-        end = i + tok.start() + len(word)
+        end = tok.start() + len(word)
         count += 1
-        if tok.group() != word:  # punctuation closes the name
+        if tok.end() - tok.start() != len(word):  # punctuation closes the name
             break
     if end is None:
         return None
@@ -457,14 +465,12 @@ def _compose(
                 text=text[start:end],
                 code=code,
                 sector=sector,
-                name=name,
+                name=e.place.name if e.place and role == "place" else name,
                 kind=kind,
                 sentence=s.index,
                 role=role,
             )
         )
-        if e.place and role == "place":
-            out[-1] = replace(out[-1], name=e.place.name)
         i = j
     return out
 

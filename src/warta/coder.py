@@ -58,8 +58,43 @@ class Lexicon:
     symmetric: frozenset[str]  # patterns whose two-party subject acts on itself: bentrok, bertempur
     demand_speech: frozenset[str]  # "bersikeras bahwa X harus ..." (warta.constructions)
     evaluative: frozenset[str]  # "tidak dapat diterima": from the speaker to the actor it is said of
-    # word form -> can it start a verb or speech pattern (see _starts); filled as words are seen
-    starts: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    # word form -> what it can start (see _Starts); filled as words are seen
+    starts: _Starts = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", _Starts(self))
+
+
+class _Start(NamedTuple):
+    """What one word form can begin: speech (``speech``) and the verb patterns whose first word it matches
+    (``entries``, in the lexicon's order). A word that begins neither is cached as None."""
+
+    speech: bool
+    entries: tuple[VerbEntry, ...]
+
+
+class _Starts(dict):
+    """word form -> its :class:`_Start` or None, worked out at the first sight of the form (``__missing__``
+    keeps a look-up of a known form in C: most words of a story are neither verbs nor speech)."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        super().__init__()
+        self.lex = lex
+
+    def __missing__(self, form: str) -> _Start | None:
+        lex = self.lex
+        t = _FORMS[form]
+        entries = (
+            ()
+            if t.low in lex.ambiguous
+            else tuple(e for e in lex.by_first.get(t.stem, ()) if _may_start(t, e))
+        )
+        speech = _is_speech(t, lex)
+        got = _Start(speech, entries) if speech or entries else None
+        if len(self) >= _MAX_FORMS:
+            self.clear()
+        self[form] = got
+        return got
 
 
 @cache
@@ -105,30 +140,38 @@ class Tok(NamedTuple):  # a tuple: one is built for every word of every sentence
     stem: str
 
 
-_FORMS: dict[str, Tok] = {}  # word form -> its token without offsets (lower case, stem computed once)
 _MAX_FORMS = 200_000
 _new_tok = Tok._make
 
 
-def _form(w: str) -> Tok:
-    got = _FORMS.get(w)
-    if got is None:
-        if len(_FORMS) >= _MAX_FORMS:
-            _FORMS.clear()
-        got = _FORMS[w] = _new_tok((0, 0, w, w.lower(), stem(w)))
-    return got
+class _Forms(dict):
+    """word form -> its token without offsets (lower case, stem computed once), made at the first look-up."""
+
+    def __missing__(self, w: str) -> Tok:
+        if len(self) >= _MAX_FORMS:
+            self.clear()
+        got = self[w] = _new_tok((0, 0, w, w.lower(), stem(w)))
+        return got
+
+
+_FORMS = _Forms()
+_form = _FORMS.__getitem__
 
 
 def tokens(s: Sentence, forms: Sequence[Tok] | None = None) -> list[Tok]:
     """The words of ``s`` with their offsets in the article; ``forms``: the sentence's word forms, when the
     caller has them already (``_form`` of each word, in order)."""
     base = s.start
-    out = []
-    for k, m in enumerate(_TOKEN.finditer(s.text)):
-        f = forms[k] if forms is not None else _form(m.group())
-        a, b = m.span()
-        out.append(_new_tok((base + a, base + b, f.text, f.low, f.stem)))
-    return out
+    if forms is None:
+        return [
+            _new_tok((base + m.start(), base + m.end(), f.text, f.low, f.stem))
+            for m in _TOKEN.finditer(s.text)
+            for f in (_form(m.group()),)
+        ]
+    return [
+        _new_tok((base + m.start(), base + m.end(), f.text, f.low, f.stem))
+        for m, f in zip(_TOKEN.finditer(s.text), forms, strict=True)
+    ]
 
 
 def _is_speech(t: Tok, lex: Lexicon) -> bool:
@@ -143,19 +186,8 @@ def _may_start(t: Tok, e: VerbEntry) -> bool:
 def _starts(words: list[Tok], lex: Lexicon) -> list[int]:
     """Indices of the words that can start an event verb or are speech verbs: where find_verbs looks. In
     most sentences of a story there is none, and the coder stops there (the answer is cached per form)."""
-    cache = lex.starts
-    out = []
-    for i, t in enumerate(words):
-        hit = cache.get(t.text)
-        if hit is None:
-            hit = _is_speech(t, lex) or (
-                t.low not in lex.ambiguous and any(_may_start(t, e) for e in lex.by_first.get(t.stem, ()))
-            )
-            if len(cache) < _MAX_FORMS:
-                cache[t.text] = hit
-        if hit:
-            out.append(i)
-    return out
+    cached = lex.starts
+    return [i for i, t in enumerate(words) if cached[t.text]]
 
 
 @dataclass(frozen=True)
@@ -221,7 +253,18 @@ MAX_GAP = 2  # plain words allowed between the words of a pattern: "menjatuhkan 
 
 def _filler(t: Tok) -> bool:
     """A word that may stand inside a verb phrase: a number or a plain lower-case word, not a name or verb."""
-    return t.text.isdigit() or (t.text.islower() and affix_class(t.low)[0] in {"0", "N"} and len(t.low) <= 12)
+    got = _FILLERS.get(t.text)
+    if got is None:
+        got = t.text.isdigit() or (
+            t.text.islower() and affix_class(t.low)[0] in {"0", "N"} and len(t.low) <= 12
+        )
+        if len(_FILLERS) >= _MAX_FORMS:
+            _FILLERS.clear()
+        _FILLERS[t.text] = got
+    return got
+
+
+_FILLERS: dict[str, bool] = {}  # word form -> _filler (a pure function of the form)
 
 
 @lru_cache(maxsize=20_000)
@@ -233,11 +276,18 @@ def _match_at(toks: list[Tok], i: int, e: VerbEntry) -> int | None:
     """Index of the last token of pattern ``e`` starting at token ``i``, or None."""
     if not _may_start(toks[i], e):
         return None
+    return _match_rest(toks, i, e)
+
+
+def _match_rest(toks: list[Tok], i: int, e: VerbEntry) -> int | None:
+    """:func:`_match_at` for a token ``i`` known to begin pattern ``e``: the rest of the pattern."""
     words = _pattern_words(e.pattern)
     last = i
     for k in range(1, len(words)):
+        word, word_stem = words[k], e.stems[k]
         for j in range(last + 1, min(len(toks), last + 2 + MAX_GAP)):
-            if _word_matches(toks[j], words[k], e.stems[k]):
+            t = toks[j]
+            if t.stem == word_stem and _word_matches(t, word, word_stem):
                 last = j
                 break
             if not _filler(toks[j]):
@@ -254,17 +304,14 @@ def find_verbs(toks: list[Tok], lex: Lexicon, starts: Sequence[int] | None = Non
     for i in range(len(toks)) if starts is None else starts:
         if hits and i <= hits[-1].last:
             continue
-        hit = None
-        if toks[i].low not in lex.ambiguous:
-            for e in lex.by_first.get(toks[i].stem, ()):
-                last = _match_at(toks, i, e)
-                if last is None:
-                    continue
-                first_word = _pattern_words(e.pattern)[0]
-                hit = VerbHit(i, last, e, toks[i].low.startswith("di") and not first_word.startswith("di"))
-                break
-        if hit:
-            hits.append(hit)
+        start = lex.starts[toks[i].text]
+        for e in start.entries if start else ():  # the patterns the word can begin (_may_start holds)
+            last = _match_rest(toks, i, e)
+            if last is None:
+                continue
+            first_word = _pattern_words(e.pattern)[0]
+            hits.append(VerbHit(i, last, e, toks[i].low.startswith("di") and not first_word.startswith("di")))
+            break
     return hits
 
 
@@ -315,20 +362,26 @@ def code_sentence(
     para_start: int | None = None,
     earlier: list[Event] | None = None,
     quoted: Sequence[tuple[int, int, Actor]] = (),
+    in_sentence: Sequence[Mention] | None = None,
 ) -> list[Event]:
+    """The events of sentence ``s``; ``mentions`` are the article's, ``in_sentence`` (when the caller has
+    them) those of ``s``."""
     lex = lexicon(pack)
-    words = [_form(w) for w in _TOKEN.findall(s.text)]
-    starts = _starts(words, lex)
+    raw = _TOKEN.findall(s.text)
+    can = list(map(lex.starts.__getitem__, raw))  # what each word can begin (None: nothing)
+    starts = [i for i, c in enumerate(can) if c]
     if not starts:
         return []
+    words = list(map(_form, raw))
     verbs = find_verbs(words, lex, starts)  # the same indices as the tokens with offsets below
-    spoken = [i for i in starts if _is_speech(words[i], lex)]
+    spoken = [i for i in starts if can[i].speech]  # type: ignore[union-attr]
     if not verbs and not spoken:
         return []
     toks = tokens(s, words)
     speech = [toks[i].start for i in spoken]
-    actors = [m for m in mentions if m.sentence == s.index and m.role == "actor" and m.code]
-    places = [m for m in mentions if m.sentence == s.index and m.role == "place"]
+    own = mentions if in_sentence is None else in_sentence
+    actors = [m for m in own if m.sentence == s.index and m.role == "actor" and m.code]
+    places = [m for m in own if m.sentence == s.index and m.role == "place"]
     location = _location(places, pack)
     events: list[Event] = []
     main_verbs = sorted([toks[v.first].start for v in verbs] + speech)
@@ -668,7 +721,22 @@ def code_article(
     quoted = [(q.start, q.end, q.speaker) for q in quotes if q.direct and q.speaker and q.speaker.code]
     out: list[Event] = []
     para_starts: dict[int, int] = {}
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
     for s in sentences:
         para_starts.setdefault(s.paragraph, s.start)
-        out.extend(code_sentence(art, s, mentions, timexes, pack, para_starts[s.paragraph], out, quoted))
+        out.extend(
+            code_sentence(
+                art,
+                s,
+                mentions,
+                timexes,
+                pack,
+                para_starts[s.paragraph],
+                out,
+                quoted,
+                by_sentence.get(s.index, []),
+            )
+        )
     return out

@@ -46,19 +46,24 @@ def _fmix32(h: np.ndarray) -> np.ndarray:
     return h ^ (h >> np.uint32(16))
 
 
-def shingles(text: str) -> set[bytes]:
-    """The article's 4-word shingles (lower-cased words), as UTF-8: what the signature hashes."""
+def _shingle_set(text: str) -> set[str]:
     toks = _WORD.findall(text.lower())
     if len(toks) < SHINGLE:  # a text shorter than one shingle is one shingle
-        return {" ".join(toks).encode()}
-    return {" ".join(t).encode() for t in zip(*(toks[k:] for k in range(SHINGLE)), strict=False)}
+        return {" ".join(toks)}
+    return set(map(" ".join, zip(*(toks[k:] for k in range(SHINGLE)), strict=False)))
+
+
+def shingles(text: str) -> set[bytes]:
+    """The article's 4-word shingles (lower-cased words), as UTF-8: what the signature hashes."""
+    return {sh.encode() for sh in _shingle_set(text)}
 
 
 def signature(text: str) -> list[int]:
     """The MinHash of the article's 4-word shingles (lower-cased words): ``NUM_PERM`` 32-bit values."""
     sha1 = hashlib.sha1
-    digests = b"".join([sha1(sh).digest()[:4] for sh in shingles(text)])
-    hv = _fmix32(np.frombuffer(digests, dtype="<u4").astype(np.uint32)).reshape(-1, 1)
+    # each shingle's hash is the first 4 bytes (little-endian) of its SHA-1 digest (20 bytes)
+    digests = b"".join([sha1(sh.encode()).digest() for sh in _shingle_set(text)])
+    hv = _fmix32(np.frombuffer(digests, dtype="<u4")[::5].astype(np.uint32)).reshape(-1, 1)
     a, b = _permutations()
     with np.errstate(over="ignore"):
         return (hv * a + b).min(axis=0).tolist()
