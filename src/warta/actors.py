@@ -21,7 +21,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 
 import ahocorasick
@@ -811,12 +811,18 @@ def _dedupe(mentions: list[Mention]) -> list[Mention]:
 
 def place_of(m: Mention, pack: LanguagePack) -> Location | None:
     """The Location a place-role mention names (a state named alone stays a country: no coordinates)."""
+    return _place_named(m.text, m.code, pack)
+
+
+@lru_cache(maxsize=20_000)
+def _place_named(text: str, code: str, pack: LanguagePack) -> Location | None:
+    """:func:`place_of` for a mention's text and code (cached: a story names its places again and again)."""
     gz = gazetteer(pack)
-    for a, b, e in gz.find(m.text):
-        if (a, b) != (0, len(m.text)):
+    for a, b, e in gz.find(text):
+        if (a, b) != (0, len(text)):
             continue  # "Statuta Roma" found by the recogniser is not Rome
         if e.place:
             return e.place
         if e.kind == "state":
-            return Location(name=m.text, code=e.code)
-    return Location(name=m.text, code=m.code or None) if m.code else None
+            return Location(name=text, code=e.code)
+    return Location(name=text, code=code or None) if code else None

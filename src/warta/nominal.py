@@ -85,7 +85,11 @@ def find_nominal(
     """
     lex = _lexicon(pack)
     out: list[NominalHit] = []
-    for i in range(len(toks)):
+    nouns = lex.by_first
+    for i, t in enumerate(toks):
+        w = t.low
+        if w not in nouns and not (w.endswith("nya") and w[:-3] in nouns):
+            continue  # no noun of the lexicon starts here (what _noun_at would find out, without the call)
         entry = _noun_at(toks, i, lex)
         if entry is None:
             continue
