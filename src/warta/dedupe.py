@@ -71,6 +71,7 @@ def signature(text: str) -> list[int]:
 
 BANDS, ROWS = 8, 8  # datasketch's optimum for threshold 0.7 over 64 permutations
 _MERGE_AT = 4096  # new entries kept in a dict until they are merged into the sorted arrays
+_MEMO_MAX = 100_000  # at most so many signatures' band hashes kept from prefetch to query
 
 
 def _band_hashes(sig: np.ndarray) -> list[int]:
@@ -125,8 +126,16 @@ class _SortedMap:
         self._recent, self._pending = {}, 0
 
     def get(self, h: int) -> list[int]:
-        lo, hi = np.searchsorted(self._hashes, h, "left"), np.searchsorted(self._hashes, h, "right")
-        return [int(r) for r in self._rows[lo:hi]] + self._recent.get(h, [])
+        hashes = self._hashes
+        lo = int(hashes.searchsorted(h))
+        # most look-ups find nothing: the second search only when the hash is there
+        rows = (
+            self._rows[lo : int(hashes.searchsorted(h, "right"))].tolist()
+            if lo < len(hashes) and int(hashes[lo]) == h
+            else []
+        )
+        recent = self._recent.get(h)
+        return rows + recent if recent else rows
 
     def nbytes(self) -> int:
         return self._hashes.nbytes + self._rows.nbytes
@@ -157,6 +166,8 @@ class NearDuplicateIndex:
         self._bands = [_SortedMap(np.uint32) for _ in range(BANDS)]
         self._by_key = _SortedMap(np.uint64)  # hash of the key -> row
         self._sigs: dict[int, np.ndarray] = {}  # row -> signature (see the class docstring)
+        # signature (bytes) -> its band hashes, from prefetch to query (until forget)
+        self._band_memo: dict[bytes, list[int]] = {}
 
     def __len__(self) -> int:
         return self._n - len(self._removed)
@@ -193,7 +204,7 @@ class NearDuplicateIndex:
         self._keys[row] = raw
         self._n += 1
         self._by_key.add(_key_hash(key), row)
-        for band, h in enumerate(_band_hashes(arr)):
+        for band, h in enumerate(self._band_memo.get(arr.tobytes()) or _band_hashes(arr)):
             self._bands[band].add(h, row)
         if keep or self._fetch is None:
             self._sigs[row] = arr
@@ -213,10 +224,20 @@ class NearDuplicateIndex:
         """Drop the signatures kept since the last call (with ``fetch``; without, they are the index)."""
         if self._fetch is not None:
             self._sigs = {}
+        self._band_memo = {}
 
-    def _candidates(self, arr: np.ndarray) -> set[int]:
+    def _candidates(self, arr: np.ndarray, *, memo: bool = False) -> set[int]:
+        """Rows sharing a band with ``arr``; ``memo``: keep its band hashes for the query that follows."""
+        raw = arr.tobytes()
+        hashes = self._band_memo.get(raw)
+        if hashes is None:
+            hashes = _band_hashes(arr)
+            if memo:
+                if len(self._band_memo) >= _MEMO_MAX:  # a caller that never calls forget
+                    self._band_memo = {}
+                self._band_memo[raw] = hashes
         found: set[int] = set()
-        for band, h in enumerate(_band_hashes(arr)):
+        for band, h in enumerate(hashes):
             found.update(self._bands[band].get(h))
         return found - self._removed
 
@@ -237,7 +258,7 @@ class NearDuplicateIndex:
         for sig in sigs:
             arr = _as_signature(sig)
             if arr is not None:
-                rows |= self._candidates(arr)
+                rows |= self._candidates(arr, memo=True)
         self._load(rows)
 
     def query(self, sig: Sequence[int] | np.ndarray) -> tuple[str | None, float | None]:
