@@ -495,17 +495,21 @@ _OPENING = re.compile(r"[\s\W]*")
 def _unexplained(s: Sentence, found: list[Mention], gz: Gazetteer) -> list[tuple[int, int]]:
     """The capitalised words of the sentence (offsets in ``s.text``) that no mention covers, other than stop
     words and a common word capitalised because it opens the sentence: the recogniser looks only there."""
-    covered = sorted((m.start - s.start, m.end - s.start) for m in found)
-    starts = [x for x, _ in covered]
-    reach = list(accumulate((y for _, y in covered), max))  # the furthest end among the first k spans
-    opening = _OPENING.match(s.text)
-    first = opening.end() if opening else 0
+    starts: list[int] | None = None  # worked out at the first word that is not a stop word
     out = []
     for m in _CAP_TOKEN.finditer(s.text):
-        a, b = m.span()
         word = m.group().rstrip(".").lower()
+        if len(word) < 2 or word in gz.stop:
+            continue
+        if starts is None:
+            covered = sorted((x.start - s.start, x.end - s.start) for x in found)
+            starts = [x for x, _ in covered]
+            reach = list(accumulate((y for _, y in covered), max))  # the furthest end of the first k spans
+            opening = _OPENING.match(s.text)
+            first = opening.end() if opening else 0
+        a, b = m.span()
         k = bisect_left(starts, b)  # the spans that start before the word ends; one of them may cover it
-        if len(word) < 2 or word in gz.stop or (k and reach[k - 1] > a):
+        if k and reach[k - 1] > a:
             continue
         if a <= first and ner._in_lexicon(word):
             continue
@@ -765,16 +769,24 @@ def _name_parts(
     by_sentence: dict[int, list[tuple[int, int]]] = {}
     for m in found:
         by_sentence.setdefault(m.sentence, []).append((m.start, m.end))
+    # what _introduced needs of a one-word name to find anything: the name itself among the keys, or
+    # (5 letters or more) a key as long with its first letter, which the fuzzy match then compares
+    firsts = {key[0] for key in people if len(key) >= 5}
+    any_first = any(c.isspace() for c in firsts)
     out = []
     for s in sentences:
-        covered = sorted(by_sentence.get(s.index, []))
-        starts = [x for x, _ in covered]
-        reach = list(accumulate((y for _, y in covered), max))  # the furthest end among the first k spans
+        starts: list[int] | None = None
         for m in _CAP_TOKEN.finditer(s.text):
             word = m.group().rstrip(".")
             key = word.lower()
             if key in gz.stop:
                 continue
+            if key not in people and (len(key) < 5 or not (any_first or key[0] in firsts)):
+                continue  # _introduced would find nothing
+            if starts is None:
+                covered = sorted(by_sentence.get(s.index, []))
+                starts = [x for x, _ in covered]
+                reach = list(accumulate((y for _, y in covered), max))  # the furthest end of the first k
             a, b = s.start + m.start(), s.start + m.start() + len(word)
             k = bisect_left(starts, b)  # the spans that start before the word ends; one may cover it
             if k and reach[k - 1] > a:
