@@ -183,13 +183,6 @@ def _may_start(t: Tok, e: VerbEntry) -> bool:
     return _word_matches(t, _pattern_words(e.pattern)[0], e.stems[0])
 
 
-def _starts(words: list[Tok], lex: Lexicon) -> list[int]:
-    """Indices of the words that can start an event verb or are speech verbs: where find_verbs looks. In
-    most sentences of a story there is none, and the coder stops there (the answer is cached per form)."""
-    cached = lex.starts
-    return [i for i, t in enumerate(words) if cached[t.text]]
-
-
 @dataclass(frozen=True)
 class VerbHit:
     first: int  # token index
@@ -272,15 +265,9 @@ def _pattern_words(pattern: str) -> tuple[str, ...]:
     return tuple(pattern.lower().split())
 
 
-def _match_at(toks: list[Tok], i: int, e: VerbEntry) -> int | None:
-    """Index of the last token of pattern ``e`` starting at token ``i``, or None."""
-    if not _may_start(toks[i], e):
-        return None
-    return _match_rest(toks, i, e)
-
-
 def _match_rest(toks: list[Tok], i: int, e: VerbEntry) -> int | None:
-    """:func:`_match_at` for a token ``i`` known to begin pattern ``e``: the rest of the pattern."""
+    """Index of the last token of pattern ``e`` starting at token ``i``, which is known to begin it
+    (:func:`_may_start`, cached per form in ``Lexicon.starts``), or None."""
     words = _pattern_words(e.pattern)
     last = i
     for k in range(1, len(words)):
@@ -298,8 +285,8 @@ def _match_rest(toks: list[Tok], i: int, e: VerbEntry) -> int | None:
 
 
 def find_verbs(toks: list[Tok], lex: Lexicon, starts: Sequence[int] | None = None) -> list[VerbHit]:
-    """The event verbs of a sentence, left to right, not overlapping; ``starts`` (from :func:`_starts`)
-    limits the search to the words that can begin one. Offsets of ``toks`` are not used."""
+    """The event verbs of a sentence, left to right, not overlapping; ``starts`` (indices) limits the search
+    to the words that can begin one (``Lexicon.starts``). Offsets of ``toks`` are not used."""
     hits: list[VerbHit] = []
     for i in range(len(toks)) if starts is None else starts:
         if hits and i <= hits[-1].last:
