@@ -1,6 +1,7 @@
 """Scale benchmark (issue 7): a synthetic corpus of N Indonesian articles through `warta analyze`.
 
-Run by hand, e.g.  python bench/bench_scale.py --n 2000 --workers 1 2
+Run by hand, e.g.  python bench/bench_scale.py --n 2000 --workers 1 2  (add --new-words 10 for a corpus whose
+vocabulary keeps growing, as a real one does: every article brings names and figures not seen before)
 It reports, for each worker count: wall time, articles per second, articles per second per core, peak
 RSS of the whole process tree (sampled), and the warta / baseline ratio, where the baseline reads the
 same files and splits them into tokens with one regular expression. It also prints the time per
@@ -86,13 +87,23 @@ def main() -> None:
     ap.add_argument("--dask", default=None, help="also run with --dask ADDRESS|local")
     ap.add_argument("--stages", type=int, default=300, help="articles timed per stage (0: skip)")
     ap.add_argument("--keep", default=None, help="folder to keep the corpus and databases in")
+    ap.add_argument(
+        "--new-words",
+        type=int,
+        default=0,
+        help="add about so many unseen word forms (names, figures) to each article, as real news brings",
+    )
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(args.keep or tmp)
         corpus = root / "corpus"
         t0 = time.perf_counter()
-        files = write(corpus, args.n, jsonl=args.jsonl) if not corpus.exists() else sorted(corpus.iterdir())
+        files = (
+            write(corpus, args.n, jsonl=args.jsonl, new_words=args.new_words)
+            if not corpus.exists()
+            else sorted(corpus.iterdir())
+        )
         size = sum(p.stat().st_size for p in files)
         print(
             f"corpus: {args.n} articles, {size / args.n / 1000:.1f} KB on average "

@@ -3,6 +3,7 @@ gives the same database; incremental runs analyse only what is new."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from warta.export import merged_events
 from warta.runner import LocalPool, Serial, run
 from warta.store import Store
+from warta.synthetic import corpus as synthetic_corpus
 from warta.synthetic import write
 
 
@@ -115,3 +117,23 @@ def test_forked_pool_shares_the_models_and_the_writer_lets_go_of_them() -> None:
     assert en.article is None and en.error and "Indonesian" in en.error
     assert ind.article is not None and ind.events
     assert {m.name for m in ind.mentions} >= {"Retno Marsudi", "Penny Wong"}
+
+
+def test_synthetic_new_words_grow_the_vocabulary_and_leave_the_default_corpus_alone() -> None:
+    plain = list(synthetic_corpus(40))
+    grown = list(synthetic_corpus(40, new_words=10))
+    assert [(n, d) for n, _, d in plain] == [(n, d) for n, _, d in grown]
+    for (_, a, _), (_, b, _) in zip(plain, grown, strict=True):
+        extra = b.replace(a.split("\n\nBagikan :")[0], "", 1)
+        assert extra.startswith("\n\nPengamat ")  # one paragraph added before the share links, nothing else
+        assert b.replace(extra.split("\n\nBagikan :")[0], "", 1) == a
+
+    def vocabulary(texts: list[str]) -> set[str]:
+        return {w for t in texts for w in re.findall(r"\w+", t)}
+
+    first, second = [t for _, t, _ in grown[:20]], [t for _, t, _ in grown[20:]]
+    fresh = vocabulary(second) - vocabulary(first)
+    assert len(fresh) >= 20 * 10  # every article brings about ten forms the others do not have
+    assert len(vocabulary([t for _, t, _ in plain[20:]]) - vocabulary([t for _, t, _ in plain[:20]])) < len(
+        fresh
+    )

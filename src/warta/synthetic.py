@@ -220,26 +220,62 @@ def article(i: int, rng: random.Random, start: date = date(2023, 1, 1)) -> tuple
     return "\n".join(lines) + "\n", pub
 
 
-def corpus(n: int, seed: int = 7) -> Iterator[tuple[str, str, date]]:
-    """(file name, text, publication date) of ``n`` articles."""
+_ONSETS = ["b", "d", "g", "h", "j", "k", "l", "m", "n", "p", "r", "s", "t", "w", "y", "ng", "ny", "kh", "sy"]
+_VOWELS = ["a", "i", "u", "e", "o", "a", "i", "u"]
+_CODAS = ["", "", "", "n", "ng", "r", "s", "t", "k", "h", "l"]
+
+
+def _novel_word(rng: random.Random) -> str:
+    """A made-up word of two to four syllables: a name or a spelling the pipeline has not seen."""
+    return "".join(
+        rng.choice(_ONSETS) + rng.choice(_VOWELS) + rng.choice(_CODAS) for _ in range(rng.randint(2, 4))
+    )
+
+
+def novel_paragraph(rng: random.Random, words: int) -> str:
+    """A paragraph that brings about ``words`` word forms unseen before: people's and institutions' names and
+    figures, as real news keeps doing (a real corpus's vocabulary grows with it; the templates' does not)."""
+    out, left = [], words
+    while left > 0:
+        first, last, org = (_novel_word(rng).title() for _ in range(3))
+        figure = f"{rng.randrange(1, 999)}.{rng.randrange(1000):03d}"
+        out.append(
+            f"Pengamat {first} {last} dari Universitas {org} mencatat {figure} kasus di wilayah "
+            f"{_novel_word(rng).title()} sepanjang tahun ini."
+        )
+        left -= 5
+    return " ".join(out)
+
+
+def corpus(n: int, seed: int = 7, *, new_words: int = 0) -> Iterator[tuple[str, str, date]]:
+    """(file name, text, publication date) of ``n`` articles; ``new_words``: about so many unseen word forms
+    added to each article (:func:`novel_paragraph`; 0 leaves the corpus as it always was)."""
     rng = random.Random(seed)
     for i in range(n):
         text, pub = article(i, rng)
+        if new_words:
+            text = text.replace(
+                "\n\nBagikan :",
+                "\n\n" + novel_paragraph(random.Random(f"{seed}/{i}"), new_words) + "\n\nBagikan :",
+                1,
+            )
         yield f"a{i:07d}.txt", text, pub
 
 
-def write(folder: Path, n: int, seed: int = 7, *, jsonl: bool = False, per_file: int = 10_000) -> list[Path]:
+def write(
+    folder: Path, n: int, seed: int = 7, *, jsonl: bool = False, per_file: int = 10_000, new_words: int = 0
+) -> list[Path]:
     """Write ``n`` articles as .txt files (or JSON-lines crawls of ``per_file`` records) into ``folder``."""
     folder.mkdir(parents=True, exist_ok=True)
     out: list[Path] = []
     if not jsonl:
-        for name, text, _ in corpus(n, seed):
+        for name, text, _ in corpus(n, seed, new_words=new_words):
             p = folder / name
             p.write_text(text, encoding="utf-8")
             out.append(p)
         return out
     fh = None
-    for k, (name, text, pub) in enumerate(corpus(n, seed)):
+    for k, (name, text, pub) in enumerate(corpus(n, seed, new_words=new_words)):
         if k % per_file == 0:
             if fh:
                 fh.close()
