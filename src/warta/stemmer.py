@@ -14,10 +14,14 @@ from functools import cache, lru_cache
 STEM_CACHE = 50_000  # word forms; the coder keeps the stems of the forms it has seen (coder._FORMS)
 
 
-@lru_cache(maxsize=STEM_CACHE)
 def stem(word: str) -> str:
     """The root of an Indonesian word, lower-case: "mengecam" -> "kecam", "pertemuan" -> "temu"."""
-    low = word.lower()
+    return _stem_lower(word.lower())
+
+
+@lru_cache(maxsize=STEM_CACHE)
+def _stem_lower(low: str) -> str:
+    """:func:`stem` of a lower-case word, cached by it: "Pemerintah" and "pemerintah" are stemmed once."""
     return _stem_text(low) or low
 
 
