@@ -99,10 +99,8 @@ class Gazetteer:
             for entry, length, case_sensitive, capitalised, rank in entries:
                 start = end - length
                 # most matches end inside a word ("as" in "batas"): turned away before the slice is looked up
-                if start and start not in slice_starts:
-                    before = text[start - 1]
-                    if before.isalnum() or before == "_":  # word_char
-                        continue
+                if start and start not in slice_starts and word_char(text[start - 1]):
+                    continue
                 k = bisect_right(starts, start) - 1
                 if k < 0:
                     continue
@@ -492,6 +490,13 @@ _PARTICLES = {"al", "el", "de", "di", "da", "du", "le", "la", "ul", "bin"}
 _OPENING = re.compile(r"[\s\W]*")
 
 
+def _coverage(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The starts of ``spans`` in order, and for each k the furthest end among the first k+1 of them: a span
+    (a, b) is covered when, with k = bisect_left(starts, b), k > 0 and reach[k - 1] > a."""
+    covered = sorted(spans)
+    return [x for x, _ in covered], list(accumulate((y for _, y in covered), max))
+
+
 def _unexplained(s: Sentence, found: list[Mention], gz: Gazetteer) -> list[tuple[int, int]]:
     """The capitalised words of the sentence (offsets in ``s.text``) that no mention covers, other than stop
     words and a common word capitalised because it opens the sentence: the recogniser looks only there."""
@@ -502,9 +507,7 @@ def _unexplained(s: Sentence, found: list[Mention], gz: Gazetteer) -> list[tuple
         if len(word) < 2 or word in gz.stop:
             continue
         if starts is None:
-            covered = sorted((x.start - s.start, x.end - s.start) for x in found)
-            starts = [x for x, _ in covered]
-            reach = list(accumulate((y for _, y in covered), max))  # the furthest end of the first k spans
+            starts, reach = _coverage((x.start - s.start, x.end - s.start) for x in found)
             opening = _OPENING.match(s.text)
             first = opening.end() if opening else 0
         a, b = m.span()
@@ -784,9 +787,7 @@ def _name_parts(
             if key not in people and (len(key) < 5 or not (any_first or key[0] in firsts)):
                 continue  # _introduced would find nothing
             if starts is None:
-                covered = sorted(by_sentence.get(s.index, []))
-                starts = [x for x, _ in covered]
-                reach = list(accumulate((y for _, y in covered), max))  # the furthest end of the first k
+                starts, reach = _coverage(by_sentence.get(s.index, []))
             a, b = s.start + m.start(), s.start + m.start() + len(word)
             k = bisect_left(starts, b)  # the spans that start before the word ends; one may cover it
             if k and reach[k - 1] > a:

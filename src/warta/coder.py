@@ -15,8 +15,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache, lru_cache
-from typing import NamedTuple, Protocol
+from functools import cache, lru_cache, partial
+from typing import Any, NamedTuple, Protocol
 
 from warta.actors import place_of
 from warta.anaphora import stand_in_pairs, stand_in_subject
@@ -58,11 +58,11 @@ class Lexicon:
     symmetric: frozenset[str]  # patterns whose two-party subject acts on itself: bentrok, bertempur
     demand_speech: frozenset[str]  # "bersikeras bahwa X harus ..." (warta.constructions)
     evaluative: frozenset[str]  # "tidak dapat diterima": from the speaker to the actor it is said of
-    # word form -> what it can start (see _Starts); filled as words are seen
-    starts: _Starts = field(init=False, compare=False, repr=False)
+    # word form -> what it can start (:func:`_start_of`); filled as words are seen
+    starts: _PerForm = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "starts", _Starts(self))
+        object.__setattr__(self, "starts", _PerForm(partial(_start_of, self)))
 
 
 class _Start(NamedTuple):
@@ -73,28 +73,14 @@ class _Start(NamedTuple):
     entries: tuple[VerbEntry, ...]
 
 
-class _Starts(dict):
-    """word form -> its :class:`_Start` or None, worked out at the first sight of the form (``__missing__``
-    keeps a look-up of a known form in C: most words of a story are neither verbs nor speech)."""
-
-    def __init__(self, lex: Lexicon) -> None:
-        super().__init__()
-        self.lex = lex
-
-    def __missing__(self, form: str) -> _Start | None:
-        lex = self.lex
-        t = _FORMS[form]
-        entries = (
-            ()
-            if t.low in lex.ambiguous
-            else tuple(e for e in lex.by_first.get(t.stem, ()) if _may_start(t, e))
-        )
-        speech = _is_speech(t, lex)
-        got = _Start(speech, entries) if speech or entries else None
-        if len(self) >= _MAX_FORMS:
-            self.clear()
-        self[form] = got
-        return got
+def _start_of(lex: Lexicon, form: str) -> _Start | None:
+    """What word ``form`` can begin (None: nothing), for ``Lexicon.starts``."""
+    t = _FORMS[form]
+    entries = (
+        () if t.low in lex.ambiguous else tuple(e for e in lex.by_first.get(t.stem, ()) if _may_start(t, e))
+    )
+    speech = _is_speech(t, lex)
+    return _Start(speech, entries) if speech or entries else None
 
 
 @cache
@@ -144,30 +130,30 @@ _MAX_FORMS = 200_000
 _new_tok = Tok._make
 
 
-class _Forms(dict):
-    """word form -> its token without offsets (lower case, stem computed once), made at the first look-up."""
+class _PerForm(dict):
+    """word form -> a value worked out once per form by ``make``, at the first look-up (``__missing__``
+    keeps a look-up of a known form in C); emptied when it holds ``_MAX_FORMS`` forms."""
 
-    def __missing__(self, w: str) -> Tok:
+    def __init__(self, make: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, form: str) -> Any:
         if len(self) >= _MAX_FORMS:
             self.clear()
-        got = self[w] = _new_tok((0, 0, w, w.lower(), stem(w)))
+        got = self[form] = self.make(form)
         return got
 
 
-_FORMS = _Forms()
+# word form -> its token without offsets (lower case, stem computed once)
+_FORMS = _PerForm(lambda w: _new_tok((0, 0, w, w.lower(), stem(w))))
 _form = _FORMS.__getitem__
 
 
-def tokens(s: Sentence, forms: Sequence[Tok] | None = None) -> list[Tok]:
-    """The words of ``s`` with their offsets in the article; ``forms``: the sentence's word forms, when the
-    caller has them already (``_form`` of each word, in order)."""
+def tokens(s: Sentence, forms: Sequence[Tok]) -> list[Tok]:
+    """The words of ``s`` with their offsets in the article; ``forms``: the sentence's word forms (``_form``
+    of each word, in order)."""
     base = s.start
-    if forms is None:
-        return [
-            _new_tok((base + m.start(), base + m.end(), f.text, f.low, f.stem))
-            for m in _TOKEN.finditer(s.text)
-            for f in (_form(m.group()),)
-        ]
     return [
         _new_tok((base + m.start(), base + m.end(), f.text, f.low, f.stem))
         for m, f in zip(_TOKEN.finditer(s.text), forms, strict=True)
@@ -244,20 +230,17 @@ def _word_matches(token: Tok, word: str, word_stem: str) -> bool:
 MAX_GAP = 2  # plain words allowed between the words of a pattern: "menjatuhkan paket sanksi"
 
 
-def _filler(t: Tok) -> bool:
+def _is_filler(form: str) -> bool:
     """A word that may stand inside a verb phrase: a number or a plain lower-case word, not a name or verb."""
-    got = _FILLERS.get(t.text)
-    if got is None:
-        got = t.text.isdigit() or (
-            t.text.islower() and affix_class(t.low)[0] in {"0", "N"} and len(t.low) <= 12
-        )
-        if len(_FILLERS) >= _MAX_FORMS:
-            _FILLERS.clear()
-        _FILLERS[t.text] = got
-    return got
+    low = form.lower()
+    return form.isdigit() or (form.islower() and affix_class(low)[0] in {"0", "N"} and len(low) <= 12)
 
 
-_FILLERS: dict[str, bool] = {}  # word form -> _filler (a pure function of the form)
+_FILLERS = _PerForm(_is_filler)  # word form -> _is_filler
+
+
+def _filler(t: Tok) -> bool:
+    return _FILLERS[t.text]
 
 
 @lru_cache(maxsize=20_000)

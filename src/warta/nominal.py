@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Protocol
 
@@ -51,6 +51,11 @@ class _Lex:
     by_first: dict[str, tuple[NounEntry, ...]]
     preps: frozenset[str]
     gatherings: frozenset[str]
+    # the words at which a noun can begin (what _noun_at looks up): a first word, or one with "-nya"
+    starts: frozenset[str] = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "starts", frozenset(self.by_first) | {k + "nya" for k in self.by_first})
 
 
 @cache
@@ -85,10 +90,8 @@ def find_nominal(
     """
     lex = _lexicon(pack)
     out: list[NominalHit] = []
-    nouns = lex.by_first
     for i, t in enumerate(toks):
-        w = t.low
-        if w not in nouns and not (w.endswith("nya") and w[:-3] in nouns):
+        if t.low not in lex.starts:
             continue  # no noun of the lexicon starts here (what _noun_at would find out, without the call)
         entry = _noun_at(toks, i, lex)
         if entry is None:

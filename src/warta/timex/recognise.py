@@ -40,11 +40,7 @@ def _rule_starts(text: str, lex: _Lex) -> list[tuple[int, tuple[int, ...]]]:
     out = []
     for last, (word, ids) in lex.trigger_automaton.iter(low):
         start, end = last + 1 - len(word), last + 1
-        if start:
-            c = text[start - 1]
-            if c.isalnum() or c == "_":  # word_char, inline: most hits are inside a longer word
-                continue
-        if end < n and word_char(text[end]):
+        if (start and word_char(text[start - 1])) or (end < n and word_char(text[end])):
             continue  # inside a longer word
         out.append((start, ids))
     if lex.digit_rules:
