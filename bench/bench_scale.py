@@ -1,7 +1,8 @@
 """Scale benchmark (issue 7): a synthetic corpus of N Indonesian articles through `warta analyze`.
 
 Run by hand, e.g.  python bench/bench_scale.py --n 2000 --workers 1 2  (add --new-words 10 for a corpus whose
-vocabulary keeps growing, as a real one does: every article brings names and figures not seen before)
+vocabulary keeps growing, as a real one does: every article brings names and figures not seen before;
+or --corpus DIR to measure on your own files, text, HTML or JSON-lines, instead of a synthetic corpus)
 It reports, for each worker count: wall time, articles per second, articles per second per core, peak
 RSS of the whole process tree (sampled), and the warta / baseline ratio, where the baseline reads the
 same files and splits them into tokens with one regular expression. It also prints the time per
@@ -31,7 +32,7 @@ def baseline(files: list[Path]) -> float:
     t0 = time.perf_counter()
     n = 0
     for p in files:
-        n += len(_TOKEN.findall(p.read_text(encoding="utf-8")))
+        n += len(_TOKEN.findall(p.read_text(encoding="utf-8", errors="replace")))
     return time.perf_counter() - t0
 
 
@@ -93,22 +94,33 @@ def main() -> None:
         default=0,
         help="add about so many unseen word forms (names, figures) to each article, as real news brings",
     )
+    ap.add_argument(
+        "--corpus",
+        default=None,
+        help="a folder of your own articles to measure on (--n, --jsonl and --new-words are then not used)",
+    )
     args = ap.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(args.keep or tmp)
-        corpus = root / "corpus"
         t0 = time.perf_counter()
-        files = (
-            write(corpus, args.n, jsonl=args.jsonl, new_words=args.new_words)
-            if not corpus.exists()
-            else sorted(corpus.iterdir())
-        )
+        if args.corpus:
+            corpus = Path(args.corpus)
+            files = sorted(p for p in corpus.rglob("*") if p.is_file())
+            args.n = sum(1 for p in files for d in read(p) if hasattr(d, "text"))  # documents, not files
+            if not args.n:
+                sys.exit(f"{corpus}: no readable articles")
+            built = f"{len(files)} files read in {time.perf_counter() - t0:.1f} s"
+        else:
+            corpus = root / "corpus"
+            files = (
+                write(corpus, args.n, jsonl=args.jsonl, new_words=args.new_words)
+                if not corpus.exists()
+                else sorted(corpus.iterdir())
+            )
+            built = f"{time.perf_counter() - t0:.1f} s to build"
         size = sum(p.stat().st_size for p in files)
-        print(
-            f"corpus: {args.n} articles, {size / args.n / 1000:.1f} KB on average "
-            f"({time.perf_counter() - t0:.1f} s to build)"
-        )
+        print(f"corpus: {args.n} articles, {size / args.n / 1000:.1f} KB on average ({built})")
         base = baseline(files)
         print(f"baseline (read + regex tokens): {base:.2f} s, {args.n / base:,.0f} articles/s")
         runs = [(w, []) for w in args.workers] + (
