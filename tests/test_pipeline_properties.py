@@ -101,3 +101,18 @@ def test_pipeline_never_fails_and_offsets_hold(text: str) -> None:
         assert e.date_precision in {"day", "week", "month", "year", "on_or_before", "on_or_after"}
     for q in an.quotes:
         assert body[q.start : q.end] == q.text
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(list(" \t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u2028\u3000\u200bab")), max_size=30
+    )
+)
+def test_one_space_is_the_regex_it_replaces(text: str) -> None:
+    """Article ids are computed from the text with its white space made single spaces: the fast version
+    must give what ``re.sub`` always gave, or a re-run would store every article again."""
+    import re
+
+    from warta.pipeline import one_space
+
+    assert one_space(text) == re.sub(r"\s+", " ", text)

