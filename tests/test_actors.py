@@ -226,3 +226,19 @@ def test_letters_that_lower_case_to_two_keep_the_offsets(pack) -> None:
     ms = _mentions(text, pack)
     assert all(text[m.start : m.end] == m.text for m in ms)
     assert {"TUR", "RUS"} <= {m.code for m in ms if m.role == "actor"}
+
+
+def test_last_word_is_the_search_it_replaces() -> None:
+    import random
+    import re
+
+    from warta.lang import WHITE_SPACE, last_word
+
+    assert set(WHITE_SPACE) == {chr(c) for c in range(0x110000) if chr(c).isspace()}
+    pattern = re.compile(r"(\w+)[\s,]*$")
+    rng = random.Random(4)
+    alphabet = list("ab_1 ,\n\t\u00a0.-é٣\u2028")
+    for _ in range(20_000):
+        s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        m = pattern.search(s)
+        assert last_word(s, WHITE_SPACE + ",") == (m.group(1) if m else ""), repr(s)

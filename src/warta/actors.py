@@ -28,7 +28,7 @@ import ahocorasick
 from rapidfuzz import fuzz
 
 from warta import ner
-from warta.lang import LanguagePack, word_char
+from warta.lang import WHITE_SPACE, LanguagePack, last_word, word_char
 from warta.records import Location, Mention, Sentence
 
 
@@ -299,12 +299,12 @@ def _compass_compound(text: str, start: int, end: int) -> bool:
 
 
 _HEAD_WORD = re.compile(r"(\w+)\s+$")  # the word right before a span (in the 20 characters before it)
-_PREV_WORD = re.compile(r"(\w+)[\s,]*$")
+_SPACE_COMMA = WHITE_SPACE + ","
 
 
 def _prev_word(text: str, start: int) -> str:
-    m = _PREV_WORD.search(text, max(0, start - 30), start)
-    return m.group(1).lower() if m else ""
+    """The word before ``start`` (in the 30 characters before it), past spaces and commas; lower-case."""
+    return last_word(text[max(0, start - 30) : start], _SPACE_COMMA).lower()
 
 
 _NAME_LEAD = re.compile(r"[\s,]*")

@@ -74,6 +74,23 @@ def _trie_rx(node: dict[str, Any]) -> str:
     return body
 
 
+# every character for which str.isspace() is true (what \s matches in a str pattern), for str.strip
+WHITE_SPACE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007"
+    "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+_FIRST_WORD = re.compile(r"\w+")
+
+
+def last_word(segment: str, trailing: str = "") -> str:
+    r"""The word (``\w+``) that ends ``segment`` once the characters in ``trailing`` are taken off its end, as
+    ``re.search(r"(\w+)[<trailing>]*$", segment).group(1)`` finds it ("" if there is none), without the
+    search's trial at every position of the segment."""
+    core = segment.rstrip(trailing) if trailing else segment
+    m = _FIRST_WORD.match(core[::-1])
+    return m.group()[::-1] if m else ""
+
+
 def word_char(c: str) -> bool:
     r"""Whether one character is a word character (what ``re.match(r"\w", c)`` tells, without the call)."""
     return c.isalnum() or c == "_"
