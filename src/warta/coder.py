@@ -465,7 +465,8 @@ def code_sentence(
         if not pairs:
             continue
         # modality and negation cues before a stand-in subject belong to another clause
-        pre = [t for t in toks if max(left, stand_in.start if stand_in else left) <= t.start < vstart]
+        lo = max(left, stand_in.start) if stand_in else left
+        pre = [t for t in toks if lo <= t.start < vstart]
         window = [t.low for t in pre[-3:]]
         negated = k in skip_next_negation or any(w in lex.negation for w in window)
         modality = _modality([t.low for t in pre], lex)
