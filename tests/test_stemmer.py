@@ -108,3 +108,26 @@ def test_sub_once_is_re_sub() -> None:
         part = word[rng.randint(0, len(word)) :][: rng.randint(0, 4)]
         assert _sub_once(part, word) == re.sub(part, "", word, count=1)
     assert _sub_once("a.c", "xabcx") == re.sub("a.c", "", "xabcx", count=1)
+
+
+def test_normaliser_is_pysastrawis() -> None:
+    from Sastrawi.Stemmer.Filter import TextNormalizer
+
+    rng = random.Random(11)
+    alphabet = list("aZ9 -\t\n.,'’İſKé٣_") + ["  "]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert stemmer._normalise(text) == TextNormalizer.normalize_text(text), repr(text)
+
+
+def test_precedence_test_is_pysastrawis() -> None:
+    from Sastrawi.Stemmer.ConfixStripping.PrecedenceAdjustmentSpecification import (
+        PrecedenceAdjustmentSpecification,
+    )
+
+    spec = PrecedenceAdjustmentSpecification()
+    rng = random.Random(12)
+    alphabet = list("abdeilmnprt\n ")
+    for _ in range(20_000):
+        word = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 9)))
+        assert stemmer._prefix_first(word) == bool(spec.is_satisfied_by(word)), repr(word)
