@@ -343,7 +343,8 @@ def _encoder(known: dict[bytes, bytes] | None):
     drops the others when it reads a sequence, so the model sees the same items."""
     if known is None:
         return tuple, str
-    return (lambda xs: tuple(b for b in (known.get(x.encode()) for x in xs) if b is not None)), str.encode
+    get = known.get  # its values are non-empty (_model_attributes): filter(None, ...) drops just the unknown
+    return (lambda xs: tuple(filter(None, map(get, map(str.encode, xs))))), str.encode
 
 
 def _make_entry(word: str, known: dict[bytes, bytes] | None) -> tuple:
@@ -566,7 +567,7 @@ def _model_attributes() -> dict[bytes, bytes] | None:
             out.append(chunk[off + 8 : off + 7 + length])  # the key is stored with its NUL
     except struct.error:
         return None
-    return {a: a for a in out}
+    return {a: a for a in out if a}  # warta writes no empty attribute (every one is "name=value")
 
 
 def load_model() -> None:
