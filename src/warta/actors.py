@@ -21,7 +21,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from itertools import accumulate
 
 import ahocorasick
@@ -29,6 +29,7 @@ from rapidfuzz import fuzz
 
 from warta import ner
 from warta.lang import WHITE_SPACE, LanguagePack, last_word, word_char
+from warta.memo import PerForm
 from warta.records import Location, Mention, Sentence
 
 
@@ -81,6 +82,12 @@ class Gazetteer:
     # the same, by the initials of their tokens: names alike enough share them (see _similar)
     by_initials: dict[str, tuple[tuple[tuple[str, ...], Entry], ...]] = field(default_factory=dict)
     title_heads: frozenset[str] = frozenset()  # first words of titles: "penasihat", "juru", ...
+    # a capitalised word form -> its lower-case form if the recogniser may need to look at it, "" if it is
+    # a stop word or a single letter (:func:`_unexplained`); filled as words are seen
+    open_words: PerForm = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "open_words", PerForm(partial(_open_word, self.stop)))
 
     def find(self, text: str) -> list[tuple[int, int, Entry]]:
         """Non-overlapping longest matches on word boundaries, left to right."""
@@ -497,14 +504,22 @@ def _coverage(spans: Iterable[tuple[int, int]]) -> tuple[list[int], list[int]]:
     return [x for x, _ in covered], list(accumulate((y for _, y in covered), max))
 
 
+def _open_word(stop: frozenset[str], form: str) -> str:
+    """For ``Gazetteer.open_words``: ``form`` lower-cased without a final full stop, or "" when that is a
+    single character or a stop word."""
+    word = form.rstrip(".").lower()
+    return "" if len(word) < 2 or word in stop else word
+
+
 def _unexplained(s: Sentence, found: list[Mention], gz: Gazetteer) -> list[tuple[int, int]]:
     """The capitalised words of the sentence (offsets in ``s.text``) that no mention covers, other than stop
     words and a common word capitalised because it opens the sentence: the recogniser looks only there."""
     starts: list[int] | None = None  # worked out at the first word that is not a stop word
     out = []
+    open_words = gz.open_words
     for m in _CAP_TOKEN.finditer(s.text):
-        word = m.group().rstrip(".").lower()
-        if len(word) < 2 or word in gz.stop:
+        word = open_words[m.group()]
+        if not word:
             continue
         if starts is None:
             starts, reach = _coverage((x.start - s.start, x.end - s.start) for x in found)

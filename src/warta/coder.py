@@ -16,13 +16,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache, partial
-from typing import Any, NamedTuple, Protocol
+from itertools import compress
+from typing import NamedTuple, Protocol
 
 from warta.actors import place_of
 from warta.anaphora import stand_in_pairs, stand_in_subject
 from warta.constructions import find_demands
 from warta.event_dates import event_date
 from warta.lang import LanguagePack
+from warta.memo import PerForm
 from warta.merge import is_mutual
 from warta.nominal import find_nominal
 from warta.records import Actor, Article, Event, Location, Mention, Quote, Sentence, Timex
@@ -59,10 +61,10 @@ class Lexicon:
     demand_speech: frozenset[str]  # "bersikeras bahwa X harus ..." (warta.constructions)
     evaluative: frozenset[str]  # "tidak dapat diterima": from the speaker to the actor it is said of
     # word form -> what it can start (:func:`_start_of`); filled as words are seen
-    starts: _PerForm = field(init=False, compare=False, repr=False)
+    starts: PerForm = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "starts", _PerForm(partial(_start_of, self)))
+        object.__setattr__(self, "starts", PerForm(partial(_start_of, self)))
 
 
 class _Start(NamedTuple):
@@ -126,27 +128,10 @@ class Tok(NamedTuple):  # a tuple: one is built for every word of every sentence
     stem: str
 
 
-_MAX_FORMS = 200_000
 _new_tok = Tok._make
 
-
-class _PerForm(dict):
-    """word form -> a value worked out once per form by ``make``, at the first look-up (``__missing__``
-    keeps a look-up of a known form in C); emptied when it holds ``_MAX_FORMS`` forms."""
-
-    def __init__(self, make: Callable[[str], Any]) -> None:
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, form: str) -> Any:
-        if len(self) >= _MAX_FORMS:
-            self.clear()
-        got = self[form] = self.make(form)
-        return got
-
-
 # word form -> its token without offsets (lower case, stem computed once)
-_FORMS = _PerForm(lambda w: _new_tok((0, 0, w, w.lower(), stem(w))))
+_FORMS = PerForm(lambda w: _new_tok((0, 0, w, w.lower(), stem(w))))
 _form = _FORMS.__getitem__
 
 
@@ -236,7 +221,7 @@ def _is_filler(form: str) -> bool:
     return form.isdigit() or (form.islower() and affix_class(low)[0] in {"0", "N"} and len(low) <= 12)
 
 
-_FILLERS = _PerForm(_is_filler)  # word form -> _is_filler
+_FILLERS = PerForm(_is_filler)  # word form -> _is_filler
 
 
 def _filler(t: Tok) -> bool:
@@ -339,7 +324,7 @@ def code_sentence(
     lex = lexicon(pack)
     raw = _TOKEN.findall(s.text)
     can = list(map(lex.starts.__getitem__, raw))  # what each word can begin (None: nothing)
-    starts = [i for i, c in enumerate(can) if c]
+    starts = list(compress(range(len(can)), can))  # the words that begin something
     if not starts:
         return []
     words = list(map(_form, raw))
