@@ -139,8 +139,8 @@ def tokens(s: Sentence, forms: Sequence[Tok]) -> list[Tok]:
     """The words of ``s`` with their offsets in the article; ``forms``: the sentence's word forms (``_form``
     of each word, in order)."""
     base = s.start
-    return [
-        _new_tok((base + m.start(), base + m.end(), f.text, f.low, f.stem))
+    return [  # f[2], f[3], f[4]: text, low, stem (indexing a tuple is cheaper than reading fields by name)
+        _new_tok((base + m.start(), base + m.end(), f[2], f[3], f[4]))
         for m, f in zip(_TOKEN.finditer(s.text), forms, strict=True)
     ]
 

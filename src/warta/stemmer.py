@@ -6,7 +6,7 @@ that is memory growing with the corpus in every worker (about 135 bytes a word f
 and more over millions of articles). warta calls the uncached stemmer inside, word by word exactly as
 the cached one does, and keeps the answers in an LRU cache of fixed size instead.
 
-A word the cache has not seen costs PySastrawi about 0.14 ms, four fifths of it in trying its ~45 prefix
+A word the cache has not seen costs PySastrawi about 0.14 ms, four fifths of it in trying its 41 prefix
 rules one after another, each a regular expression on the word, although the first two letters of a word
 rule out all but a few of them ("mengecam" can only be taken apart by the rules for me-, not by those for
 ber-, pe- or ter-). :class:`GatedContext` tries only the rules that can apply to the word's first two
