@@ -63,7 +63,7 @@ def test_every_prefix_rule_gets_a_gate() -> None:
     visitors = stemmer._stemmer().visitor_provider.get_prefix_visitors()
     gated = [v for v in visitors if stemmer._visitor_gates(v) is not None]
     assert len(gated) == len(visitors) - 1  # all but RemovePlainPrefix (di-, ke-, se-), always tried
-    order = stemmer._candidates(visitors)
+    order = stemmer._stemmer().order
     assert order("me") != order("pe")
     assert 0 in order("ab") and len(order("ab")) == 1  # no prefix rule begins with "ab"
     assert order("x") == tuple(range(len(visitors)))  # a word too short to tell: all of them

@@ -25,7 +25,7 @@ import inspect
 import re
 import textwrap
 from collections.abc import Callable, Sequence
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from typing import Any
 
 STEM_CACHE = 50_000  # word forms; the coder keeps the stems of the forms it has seen (coder._FORMS)
@@ -72,10 +72,16 @@ def _stemmer():  # type: ignore[no-untyped-def]
     from Sastrawi.Stemmer.Stemmer import Stemmer
 
     class GatedStemmer(Stemmer):  # type: ignore[misc]
+        def __init__(self, dictionary: Any) -> None:
+            super().__init__(dictionary)
+            self.context_class = _gated_context_class()
+            self.order = _candidates(self.visitor_provider.get_prefix_visitors())
+
         def stem_singular_word(self, word: str) -> str:
             if self.dictionary.contains(word):
                 return word  # what the context's first step decides, without making one
-            context = _gated_context_class()(word, self.dictionary, self.visitor_provider)
+            context = self.context_class(word, self.dictionary, self.visitor_provider)
+            context.order = self.order
             context.execute()
             return context.result  # type: ignore[no-any-return]
 
@@ -112,31 +118,31 @@ def _gated_context_class() -> type:
     class GatedContext(Context):  # type: ignore[misc]
         """PySastrawi's stemming context, whose prefix step skips the rules that cannot apply."""
 
+        order: Callable[[str], tuple[int, ...]]  # set by GatedStemmer: _candidates of its prefix rules
+
         def start_stemming_process(self) -> None:
             # PySastrawi's steps 1-5 as written in Context.start_stemming_process, with its precedence
             # test (six regular expressions compiled at every word) as the string test it amounts to
-            contains = self.dictionary.contains
-            if contains(self.current_word):
+            if self.dictionary.contains(self.current_word):
                 return
-            self.accept_visitors(self.visitors)
-            if contains(self.current_word):
+            if self._found_after(partial(self.accept_visitors, self.visitors)):
                 return
             if _prefix_first(self.original_word):
-                self.remove_prefixes()
-                if contains(self.current_word):
-                    return
-                self.remove_suffixes()
-                if contains(self.current_word):
+                if self._found_after(self.remove_prefixes, self.remove_suffixes):
                     return
                 self.current_word = self.original_word
                 self.removals = []
-            self.remove_suffixes()
-            if contains(self.current_word):
-                return
-            self.remove_prefixes()
-            if contains(self.current_word):
+            if self._found_after(self.remove_suffixes, self.remove_prefixes):
                 return
             self.loop_pengembalian_akhiran()
+
+        def _found_after(self, *steps: Callable[[], Any]) -> bool:
+            """Run ``steps`` in turn, stopping as soon as the word is one of the dictionary; whether it is."""
+            for step in steps:
+                step()
+                if self.dictionary.contains(self.current_word):
+                    return True
+            return False
 
         def accept(self, visitor: Any) -> None:
             visit = fast.get(type(visitor))
@@ -151,8 +157,11 @@ def _gated_context_class() -> type:
             # nothing, so what follows it is decided by the word as it came in: skipping it changes
             # nothing either, except that when the word is already in the dictionary (or the process is
             # stopped) the loop ends after the first visitor, whatever it is.
+            if visitors is not self.prefix_visitors:  # not the list the order was worked out for
+                Context.accept_prefix_visitors(self, visitors)
+                return
             word = self.current_word
-            order = _candidates(visitors)(word[:2])
+            order = self.order(word[:2])
             if not order:
                 return
             if self.process_is_stopped or self.dictionary.contains(word):
@@ -184,9 +193,7 @@ def _prefix_first(word: str) -> bool:
         return (n >= 5 and word.endswith("lah")) or (n >= 4 and word.endswith("an"))
     if not word.endswith("i"):
         return False
-    if head in ("me", "di"):
-        return n >= 3
-    if head == "pe":
+    if head in ("me", "di", "pe"):
         return n >= 3
     return n >= 4 and word.startswith("ter")
 
@@ -217,13 +224,16 @@ def _fast_visits() -> dict[type, Callable[[Any, Any], None]]:
     )
     from Sastrawi.Stemmer.Context.Visitor.RemovePlainPrefix import RemovePlainPrefix
 
+    def record(context: Any, visitor: Any, word: str, result: str, kind: str) -> None:
+        context.add_removal(Removal(visitor, word, result, _sub_once(result, word), kind))
+        context.current_word = result
+
     def removing(kind: str) -> Callable[[Any, Any], None]:
         def visit(context: Any, visitor: Any) -> None:
             word = context.current_word
             result = visitor.remove(word)
             if result != word:
-                context.add_removal(Removal(visitor, word, result, _sub_once(result, word), kind))
-                context.current_word = result
+                record(context, visitor, word, result, kind)
 
         return visit
 
@@ -235,10 +245,8 @@ def _fast_visits() -> dict[type, Callable[[Any, Any], None]]:
             result = rule.disambiguate(word)
             if contains(result):
                 break
-        if result is None:
-            return
-        context.add_removal(Removal(visitor, word, result, _sub_once(result, word), "DP"))
-        context.current_word = result
+        if result is not None:
+            record(context, visitor, word, result, "DP")
 
     return {
         RemovePlainPrefix: removing("DP"),
@@ -249,20 +257,9 @@ def _fast_visits() -> dict[type, Callable[[Any, Any], None]]:
     }
 
 
-_ORDERS: dict[int, tuple[list[Any], Callable[[str], tuple[int, ...]]]] = {}
-
-
 def _candidates(visitors: list[Any]) -> Callable[[str], tuple[int, ...]]:
     """For a list of prefix visitors: a word's first two letters -> the indices of the visitors that may
-    apply to it, in order (worked out once per pair of letters, for each list, which PySastrawi makes once
-    per stemmer)."""
-    got = _ORDERS.get(id(visitors))
-    if got is None or got[0] is not visitors:
-        got = _ORDERS[id(visitors)] = (visitors, _orders(visitors))
-    return got[1]
-
-
-def _orders(visitors: list[Any]) -> Callable[[str], tuple[int, ...]]:
+    apply to it, in order (worked out once per pair of letters)."""
     gates = [_visitor_gates(v) for v in visitors]
     everyone = tuple(range(len(visitors)))
 
