@@ -122,7 +122,7 @@ def test_joint_action_of_coordinated_subjects(pack) -> None:
 
 
 def test_meetings_merge_whatever_the_direction(pack) -> None:
-    from warta.store import block_key as merge_key
+    from warta.rows import block_key as merge_key
 
     (a,) = _events(
         "Presiden Prabowo bertemu Perdana Menteri Jepang Shigeru Ishiba di Tokyo pada Kamis (7/3/2024).", pack

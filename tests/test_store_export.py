@@ -226,3 +226,32 @@ def test_writer_and_reader_database_settings(tmp_path: Path, monkeypatch) -> Non
         res = runner.invoke(app, ["events", "--db", str(db)])
         assert res.exit_code != 0 and said in res.output and "Traceback" not in res.output, res.output
         monkeypatch.delenv(var)
+
+
+@pytest.mark.parametrize("same_batch", [True, False])
+def test_a_syndicated_copys_events_dated_by_its_own_day_take_the_originals(
+    tmp_path: Path, same_batch: bool
+) -> None:
+    """A copy published a day later reports the original's story: events the copy dates only by its own
+    publication day are stored with the original's, so that the merge joins them; the others keep theirs."""
+    from warta.records import Document
+
+    later = SYNDICATED.replace("Kamis, 7 Maret 2024 | 11:02 WIB", "Jumat, 8 Maret 2024 | 09:00 WIB")
+    original, copy = (
+        analyse(Document(id=n, origin=f"{n}.txt", text=t)) for n, t in [("a", ARTICLE), ("b", later)]
+    )
+    assert copy.article.published.isoformat() == "2024-03-08"
+    own = sorted((e.event, e.date.isoformat(), e.date_source) for e in copy.events)
+    assert any(s == "publication" for _, _, s in own) and any(s == "timex" for _, _, s in own)
+    with Store(tmp_path / "w.duckdb") as st:
+        if same_batch:
+            assert st.write([original, copy]).near_duplicates == 1
+        else:
+            st.write([original])
+            assert st.write([copy]).near_duplicates == 1
+        stored = st.con.execute(
+            "SELECT e.event, CAST(e.date AS VARCHAR), e.date_source FROM events e "
+            "JOIN articles a ON a.id = e.article_id WHERE a.origin = 'b.txt' ORDER BY ALL"
+        ).fetchall()
+    expected = sorted((ev, "2024-03-07" if src == "publication" else day, src) for ev, day, src in own)
+    assert sorted(stored) == expected

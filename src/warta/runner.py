@@ -21,7 +21,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
-from warta.records import Analysis, Document
+from warta import rows
+from warta.records import Document
+from warta.rows import Rows
 from warta.sources import InputError, discover, read
 from warta.store import Store, WriteStats, reason_group
 
@@ -46,8 +48,9 @@ def batch_gc() -> None:
 
 
 class Executor(Protocol):
-    def map(self, docs: list[Document]) -> Iterator[Analysis]:
-        """Analyses of ``docs``, in their order; the work starts at the call, results are read lazily."""
+    def map(self, docs: list[Document]) -> Iterator[Rows]:
+        """The analyses of ``docs`` as the rows the store writes, in their order; the work starts at the
+        call, results are read lazily."""
         ...
 
     def close(self) -> None: ...
@@ -61,28 +64,31 @@ def _parts(docs: list[Document], size: int) -> list[list[Document]]:
     return [docs[i : i + size] for i in range(0, len(docs), size)]
 
 
-def _analyse_many(docs: list[Document]) -> list[Analysis]:
+def _analyse_many(docs: list[Document]) -> list[Rows]:
     from warta.pipeline import analyse
 
-    return [analyse(d) for d in docs]
+    return [rows.of(analyse(d)) for d in docs]
 
 
-def _analyse_remote(docs: list[Document]) -> list[Analysis]:
-    """:func:`_analyse_many` in a worker: the document's own text does not travel back (the writer has
-    the document and stores only its metadata; an HTML page can be many times its article)."""
-    return [replace(an, document=replace(an.document, text="")) for an in _analyse_many(docs)]
+def _analyse_remote(docs: list[Document]) -> list[Rows]:
+    """:func:`_analyse_many` in a worker, in rows (cheap to pickle, see :mod:`warta.rows`); the document's
+    own text does not travel back (the writer has the document and stores only its metadata; an HTML
+    page can be many times its article)."""
+    from warta.pipeline import analyse
+
+    return [rows.of(an, replace(an.document, text="")) for an in map(analyse, docs)]
 
 
-def _rejoin(docs: list[Document], analyses: Iterable[Analysis]) -> Iterator[Analysis]:
-    """The analyses of a remote executor with the writer's own documents put back, in input order."""
-    for doc, an in zip(docs, analyses, strict=True):
-        yield replace(an, document=doc)
+def _rejoin(docs: list[Document], results: Iterable[Rows]) -> Iterator[Rows]:
+    """The rows of a remote executor with the writer's own documents put back, in input order."""
+    for doc, r in zip(docs, results, strict=True):
+        yield r._replace(document=doc)
 
 
 class Serial:
     """In this process."""
 
-    def map(self, docs: list[Document]) -> Iterator[Analysis]:
+    def map(self, docs: list[Document]) -> Iterator[Rows]:
         return iter(_analyse_many(docs))
 
     def close(self) -> None:
@@ -124,7 +130,7 @@ class LocalPool:
             langid.unload_model()
             ner.unload_model()
 
-    def map(self, docs: list[Document]) -> Iterator[Analysis]:
+    def map(self, docs: list[Document]) -> Iterator[Rows]:
         results = self.pool.map(_analyse_remote, _parts(docs, self.chunk))
         return _rejoin(docs, (an for result in results for an in result))
 
@@ -154,7 +160,7 @@ class DaskExecutor:
         else:
             self.client = Client(address)
 
-    def map(self, docs: list[Document]) -> Iterator[Analysis]:
+    def map(self, docs: list[Document]) -> Iterator[Rows]:
         futures = self.client.map(_analyse_remote, _parts(docs, self.chunk), pure=False)
         # in submission order: the writer sees the input order
         return _rejoin(docs, (an for fut in futures for an in fut.result()))
@@ -253,7 +259,7 @@ def run(
         if isinstance(first, str):  # paths, folders and globs, expanded as the run goes
             items = discover(str(x) for x in items)
     window: list[Document] = []
-    pending: deque[Iterator[Analysis]] = deque()  # windows handed to the executor, oldest first
+    pending: deque[Iterator[Rows]] = deque()  # windows handed to the executor, oldest first
 
     def submit() -> None:
         known = store.known_documents([d.id for d in window])

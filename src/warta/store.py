@@ -11,13 +11,12 @@ Each batch is written in one transaction: a crash loses at most the batch in fli
 from __future__ import annotations
 
 import fcntl
-import json
 import os
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from operator import attrgetter
@@ -28,10 +27,10 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
-from warta import SCHEMA_VERSION, merge
+from warta import SCHEMA_VERSION, merge, rows
 from warta.dedupe import NUM_PERM, NearDuplicateIndex
-from warta.records import Actor, Analysis, Article, Document, Event, Location, Quote
-from warta.sources import content_id
+from warta.records import Analysis, Document
+from warta.rows import Row, Rows
 
 # Only documents and articles carry a primary key: DuckDB keeps key indexes in memory, and the per-article
 # rows (sentences, events) are unique by construction (an article is stored once, with all its rows, in
@@ -127,87 +126,35 @@ class WriteStats:
         self.reasons.update(other.reasons)
 
 
-# json.dumps(obj, ensure_ascii=False) makes a new encoder at every call; this is the same encoder, made once
-_encode = json.JSONEncoder(ensure_ascii=False).encode
-
-
-def _json_of(record: Actor | Location | None) -> str | None:
-    return _encode(record.as_json()) if record else None
-
-
-@lru_cache(maxsize=4096)
-def _actor_json(actors: tuple[Actor, ...]) -> str:
-    """The JSON of an event's side. Cached: a corpus names the same actors again and again, and an actor's
-    fields are strings, so equal actors encode alike. (A Location is not cached: its 0.0 and -0.0 are equal
-    but encode differently.)"""
-    return _encode([a.as_json() for a in actors])
-
-
-def event_id(article_id: str, ev: Event) -> str:
-    key = "|".join(
-        [
-            article_id,
-            str(ev.sentence),
-            str(ev.verb_start),
-            ev.event,
-            ",".join(a.code for a in ev.source),
-            ",".join(a.code for a in ev.target),
-        ]
-    )
-    return content_id(key)
-
-
-def block_key(ev: Event) -> str:
-    """Events that may be one real-world event share this key: type, actors (either order for meetings,
-    agreements and cooperation) and modality. Which of them are one event also depends on their dates:
-    that is the corpus-level merge (:mod:`warta.merge`), run after every batch."""
-    return merge.block_key(
-        ev.event, ev.mode, (a.code for a in ev.source), (a.code for a in ev.target), ev.modality
-    )
-
-
 Columns = dict[str, list[Any]]
-
-
-def _attribute_columns(records: Sequence[Any], attrs: str = "", **renamed: str) -> Columns:
-    """A column per attribute of ``records`` named in ``attrs`` (space-separated; the column is named like
-    it) and one per keyword (``column="attribute"``)."""
-    pairs = [*((a, a) for a in attrs.split()), *renamed.items()]
-    return {name: list(map(attrgetter(attr), records)) for name, attr in pairs}
 
 
 @dataclass
 class _Rows:
-    """The records of one per-article table, and the article each belongs to."""
+    """The rows of one per-article table, and the article each belongs to."""
 
-    records: list[Any] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
     article_ids: list[str] = field(default_factory=list)
 
-    def add(self, article_id: str, records: Sequence[Any]) -> None:
-        self.records += records
-        self.article_ids += [article_id] * len(records)
+    def add(self, article_id: str, new: Sequence[Row]) -> None:
+        self.rows += new
+        self.article_ids += [article_id] * len(new)
 
-    def append(self, article_id: str, record: Any) -> None:
-        self.records.append(record)
-        self.article_ids.append(article_id)
-
-    def columns(self, attrs: str, **renamed: str) -> Columns:
-        """``article_id``, then the records' :func:`_attribute_columns`."""
-        return {"article_id": self.article_ids, **_attribute_columns(self.records, attrs, **renamed)}
+    def columns(self, names: list[str]) -> Columns:
+        """``article_id``, then a column per name."""
+        return {"article_id": self.article_ids, **rows.columns(names, self.rows)}
 
 
 @dataclass
 class _Batch:
-    """The new rows of one write, kept as the records they come from and turned into columns at the end
-    (:meth:`tables`). Columns rather than a dict per row: the row dicts (about 100 an article) cost more to
-    build than the insert itself and kept the cyclic garbage collector busy, while a column is one pass
-    over the batch's records, and Arrow converts columns of a known type faster than it infers rows."""
+    """The new rows of one write, turned into columns at the end (:meth:`tables`): a column is one pass
+    over the batch's rows, and Arrow converts columns of a known type faster than it infers rows."""
 
     documents: list[Document] = field(default_factory=list)
     statuses: list[str] = field(default_factory=list)
     reasons: list[str | None] = field(default_factory=list)
     document_articles: list[str | None] = field(default_factory=list)
-    articles: list[Article] = field(default_factory=list)
+    articles: list[Row] = field(default_factory=list)
     article_documents: list[Document] = field(default_factory=list)
     duplicate_of: list[str | None] = field(default_factory=list)
     similarity: list[float | None] = field(default_factory=list)
@@ -216,7 +163,6 @@ class _Batch:
     mentions: _Rows = field(default_factory=_Rows)
     timexes: _Rows = field(default_factory=_Rows)
     events: _Rows = field(default_factory=_Rows)
-    event_ids: list[str] = field(default_factory=list)
     quotes: _Rows = field(default_factory=_Rows)
 
     def add_document(self, doc: Document, status: str, reason: str | None, article_id: str | None) -> None:
@@ -226,7 +172,7 @@ class _Batch:
         self.document_articles.append(article_id)
 
     def add_article(
-        self, doc: Document, art: Article, dup_of: str | None, sim: float | None, sig: list[int] | None
+        self, doc: Document, art: Row, dup_of: str | None, sim: float | None, sig: list[int] | None
     ) -> None:
         self.articles.append(art)
         self.article_documents.append(doc)
@@ -234,73 +180,46 @@ class _Batch:
         self.similarity.append(sim)
         self.minhash.append(sig)
 
-    def add_event(self, article_id: str, eid: str, ev: Event) -> None:
-        self.events.append(article_id, ev)
-        self.event_ids.append(eid)
+    def published(self, article_id: str) -> tuple[bool, date | None]:
+        """Whether the batch holds this article, and its publication date."""
+        for art in self.articles:
+            if art[rows.ARTICLE_ID] == article_id:
+                return True, art[rows.ARTICLE_PUBLISHED]
+        return False, None
 
     def tables(self, now: datetime) -> dict[str, Columns]:
         """Every table's new rows, as columns."""
-        return {
-            "documents": self._document_columns(now),
-            "articles": self._article_columns(now),
-            "sentences": self.sentences.columns("start end paragraph text", idx="index"),
-            "mentions": self.mentions.columns("sentence start end text code sector name kind role"),
-            "timexes": self.timexes.columns("start end text type value precision first_day"),
-            "events": self._event_columns(),
-            "quotes": self._quote_columns(),
-        }
-
-    def _document_columns(self, now: datetime) -> Columns:
         docs = self.documents
         return {
-            **_attribute_columns(docs, "id origin url encoding"),
-            "status": self.statuses,
-            "reason": self.reasons,
-            "article_id": self.document_articles,
-            "ingested_at": [now] * len(docs),
+            "documents": {
+                **_attribute_columns(docs, "id origin url encoding"),
+                "status": self.statuses,
+                "reason": self.reasons,
+                "article_id": self.document_articles,
+                "ingested_at": [now] * len(docs),
+            },
+            "articles": {
+                **rows.columns(rows.ARTICLE, self.articles),
+                **_attribute_columns(self.article_documents, document_id="id", origin="origin"),
+                "duplicate_of": self.duplicate_of,
+                "similarity": self.similarity,
+                "minhash": self.minhash,
+                "ingested_at": [now] * len(self.articles),
+            },
+            "sentences": self.sentences.columns(rows.SENTENCE),
+            "mentions": self.mentions.columns(rows.MENTION),
+            "timexes": self.timexes.columns(rows.TIMEX),
+            # merge_key is left NULL: the merge of the event's block sets it (Store._merge_blocks)
+            "events": self.events.columns(rows.EVENT),
+            "quotes": self.quotes.columns(rows.QUOTE),
         }
 
-    def _article_columns(self, now: datetime) -> Columns:
-        arts = self.articles
-        return {
-            # the insert names its columns, so their order here is free
-            **_attribute_columns(
-                arts,
-                "id url title outlet published published_source dateline byline language text removed_lines",
-            ),
-            **_attribute_columns(self.article_documents, document_id="id", origin="origin"),
-            "relays": [list(a.relays) for a in arts],
-            "duplicate_of": self.duplicate_of,
-            "similarity": self.similarity,
-            "minhash": self.minhash,
-            "ingested_at": [now] * len(arts),
-        }
 
-    def _event_columns(self) -> Columns:
-        evs: list[Event] = self.events.records
-        # merge_key is left NULL: the merge of the event's block sets it (Store._merge_blocks)
-        return {
-            "id": self.event_ids,
-            "block_key": [block_key(e) for e in evs],
-            **self.events.columns(
-                "sentence event mode context cameo goldstein modality negated date date_precision "
-                "date_source text verb_start verb_end verb_text"
-            ),
-            "source": [_actor_json(e.source) for e in evs],
-            "target": [_actor_json(e.target) for e in evs],
-            "source_codes": [[a.code for a in e.source] for e in evs],
-            "target_codes": [[a.code for a in e.target] for e in evs],
-            "location": [_json_of(e.location) for e in evs],
-            "speaker": [_json_of(e.speaker) for e in evs],
-        }
-
-    def _quote_columns(self) -> Columns:
-        qs: list[Quote] = self.quotes.records
-        return {
-            **self.quotes.columns("sentence start end text speaker_text cue direct"),
-            "speaker": [_json_of(q.speaker) for q in qs],
-            "speaker_code": [q.speaker.code if q.speaker else None for q in qs],
-        }
+def _attribute_columns(records: Sequence[Any], attrs: str = "", **renamed: str) -> Columns:
+    """A column per attribute of ``records`` named in ``attrs`` (space-separated; the column is named like
+    it) and one per keyword (``column="attribute"``)."""
+    pairs = [*((a, a) for a in attrs.split()), *renamed.items()]
+    return {name: list(map(attrgetter(attr), records)) for name, attr in pairs}
 
 
 @lru_cache(maxsize=8)
@@ -468,66 +387,60 @@ class Store:
         return out
 
     # ---- writing ------------------------------------------------------------------------------------
-    def write(self, analyses: list[Analysis], *, merge_now: bool = True) -> WriteStats:
-        """Store one batch in one transaction. ``merge_now``: also re-run the merge of the blocks its
-        events fall in (in the same transaction); a long run leaves that to :meth:`merge_pending`."""
+    def write(self, analyses: Sequence[Analysis | Rows], *, merge_now: bool = True) -> WriteStats:
+        """Store one batch (analyses, or their :mod:`warta.rows`) in one transaction. ``merge_now``: also
+        re-run the merge of the blocks its events fall in (in the same transaction); a long run leaves
+        that to :meth:`merge_pending`."""
         stats = WriteStats()
         now = datetime.now(UTC).replace(tzinfo=None)
         batch = _Batch()
-        known = self.known_documents([a.document.id for a in analyses])
+        items = [x if isinstance(x, Rows) else rows.of(x) for x in analyses]
+        known = self.known_documents([x.document.id for x in items])
         batch_docs: set[str] = set()
         batch_articles: set[str] = set()
         lsh = self._near_index()
-        stored = self._stored_articles([a.article.id for a in analyses if a.article is not None])
+        stored = self._stored_articles([x.article[rows.ARTICLE_ID] for x in items if x.article is not None])
         try:
-            lsh.prefetch(a.minhash for a in analyses if a.minhash)  # stored candidates: one query
-            for an in analyses:
-                doc = an.document
+            lsh.prefetch(x.minhash for x in items if x.minhash)  # stored candidates: one query
+            for x in items:
+                doc = x.document
                 if doc.id in known or doc.id in batch_docs:
                     stats.unchanged += 1
                     continue
                 batch_docs.add(doc.id)
-                if an.article is None:
+                if x.article is None:
                     stats.skipped += 1
-                    stats.reasons[reason_group(an.error or "unknown")] += 1
-                    batch.add_document(doc, "skipped", an.error, None)
+                    stats.reasons[reason_group(x.error or "unknown")] += 1
+                    batch.add_document(doc, "skipped", x.error, None)
                     continue
-                art = an.article
-                if art.id in batch_articles or art.id in stored:
+                art_id = x.article[rows.ARTICLE_ID]
+                if art_id in batch_articles or art_id in stored:
                     stats.duplicates += 1
-                    batch.add_document(doc, "duplicate", "same text as a stored article", art.id)
+                    batch.add_document(doc, "duplicate", "same text as a stored article", art_id)
                     continue
-                batch_articles.add(art.id)
+                batch_articles.add(art_id)
                 stats.stored += 1
-                batch.add_document(doc, "stored", None, art.id)
-                sig = an.minhash or []
+                batch.add_document(doc, "stored", None, art_id)
+                sig = x.minhash or []
                 dup_of, sim = lsh.query(sig) if sig else (None, None)
                 if dup_of:
                     stats.near_duplicates += 1
                 if sig:
-                    lsh.add(art.id, sig)
-                batch.add_article(doc, art, dup_of, sim, sig or None)
-                batch.sentences.add(art.id, an.sentences)
-                batch.mentions.add(art.id, an.mentions)
-                batch.timexes.add(art.id, an.timexes)
-                events = an.events
+                    lsh.add(art_id, sig)
+                batch.add_article(doc, x.article, dup_of, sim, sig or None)
+                batch.sentences.add(art_id, x.sentences)
+                batch.mentions.add(art_id, x.mentions)
+                batch.timexes.add(art_id, x.timexes)
+                events = x.events
                 if dup_of:
                     # a syndicated copy reports the original's story: events dated only by the copy's own
                     # publication day take the original's, so that they merge with the original's events
-                    orig = self._published(dup_of, batch.articles)
+                    orig = self._published(dup_of, batch)
                     if orig:
-                        events = [
-                            replace(e, date=orig) if e.date_source == "publication" else e for e in events
-                        ]
-                seen_events: set[str] = set()
-                for ev in events:
-                    eid = event_id(art.id, ev)
-                    if eid in seen_events:
-                        continue
-                    seen_events.add(eid)
-                    stats.events += 0 if ev.negated else 1
-                    batch.add_event(art.id, eid, ev)
-                batch.quotes.add(art.id, an.quotes)
+                        events = [_redated(e, orig) for e in events]
+                stats.events += sum(not e[rows.EVENT_NEGATED] for e in events)
+                batch.events.add(art_id, events)
+                batch.quotes.add(art_id, x.quotes)
             tables = batch.tables(now)
             with self._transaction():
                 # a previously skipped document that now succeeds replaces its old row
@@ -600,10 +513,10 @@ class Store:
             )
             self.con.execute("UPDATE events SET merge_key = upd.merge_key FROM upd WHERE events.id = upd.id")
 
-    def _published(self, article_id: str, pending: list[Article]) -> date | None:
-        for art in pending:
-            if art.id == article_id:
-                return art.published
+    def _published(self, article_id: str, batch: _Batch) -> date | None:
+        held, published = batch.published(article_id)
+        if held:
+            return published
         found = self.con.execute("SELECT published FROM articles WHERE id = ?", [article_id]).fetchone()
         return found[0] if found else None
 
@@ -622,6 +535,14 @@ class Store:
             described = self.con.execute(f"DESCRIBE {table}").fetchall()  # noqa: S608 -- a constant
             self._types[table] = {row[0]: _ARROW_TYPES[row[1]] for row in described}
         return self._types[table]
+
+
+def _redated(event: Row, day: date) -> Row:
+    """An event row dated ``day`` if its own date is only its article's publication day."""
+    if event[rows.EVENT_DATE_SOURCE] != "publication":
+        return event
+    d = rows.EVENT_DATE
+    return (*event[:d], day, *event[d + 1 :])
 
 
 def reason_group(reason: str) -> str:
