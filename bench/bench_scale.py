@@ -6,12 +6,16 @@ or --corpus DIR to measure on your own files, text, HTML or JSON-lines, instead 
 It reports, for each worker count: wall time, articles per second, articles per second per core, peak
 RSS of the whole process tree (sampled), and the warta / baseline ratio, where the baseline reads the
 same files and splits them into tokens with one regular expression. It also prints the time per
-pipeline stage (in-process, on a sample). Not a test: the figures go into the issue notes.
+pipeline stage (in-process, on a sample), and the rate of the one writer on its own (--writer K: the
+first K articles analysed beforehand, their rows replayed to `warta.runner.run` as instantly as a cluster
+of any size could send them), which bounds what more workers can give. Not a test: the figures go into
+the issue notes.
 """
 
 from __future__ import annotations
 
 import argparse
+import pickle
 import re
 import sys
 import tempfile
@@ -80,6 +84,40 @@ def run_analyze(inputs: Path, db: Path, workers: int, extra: list[str]) -> tuple
     return wall, peak / 1e6, largest / 1e6, shared / 1e6
 
 
+def writer_alone(files: list[Path], k: int, db: Path) -> tuple[int, float, float]:
+    """The writer's own rate: documents, wall seconds and CPU seconds of `run` over the files holding the
+    first ``k`` documents, with an executor that replays their rows (pickled, as a worker sends them)."""
+    from dataclasses import replace
+
+    from warta import rows
+    from warta.pipeline import analyse
+    from warta.runner import run
+    from warta.store import Store
+
+    picked: list[Path] = []
+    sent: dict[str, bytes] = {}
+    for p in files:
+        if len(sent) >= k:
+            break
+        picked.append(p)
+        for d in read(p):
+            if hasattr(d, "text"):
+                sent[d.id] = pickle.dumps(rows.of(analyse(d), replace(d, text="")), pickle.HIGHEST_PROTOCOL)
+
+    class Replay:
+        def map(self, docs):
+            return (pickle.loads(sent[d.id])._replace(document=d) for d in docs)
+
+        def close(self) -> None:
+            pass
+
+    db.unlink(missing_ok=True)
+    t, cpu = time.perf_counter(), time.process_time()
+    with Store(db, share=True) as st:
+        run([str(p) for p in picked], st, Replay())
+    return len(sent), time.perf_counter() - t, time.process_time() - cpu
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=2000, help="articles in the corpus")
@@ -88,6 +126,7 @@ def main() -> None:
     ap.add_argument("--dask", default=None, help="also run with --dask ADDRESS|local")
     ap.add_argument("--stages", type=int, default=300, help="articles timed per stage (0: skip)")
     ap.add_argument("--keep", default=None, help="folder to keep the corpus and databases in")
+    ap.add_argument("--writer", type=int, default=2000, help="articles replayed to the lone writer (0: skip)")
     ap.add_argument(
         "--new-words",
         type=int,
@@ -148,6 +187,12 @@ def main() -> None:
             print(f"stages, in process, {len(docs)} articles: {total / len(docs) * 1000:.1f} ms per article")
             for name, secs in sorted(stages.items(), key=lambda kv: -kv[1]):
                 print(f"  {name:<14} {secs / len(docs) * 1000:6.2f} ms  {100 * secs / total:5.1f}%")
+        if args.writer:
+            n, wall, cpu = writer_alone(files, args.writer, root / "writer.duckdb")
+            print(
+                f"writer alone, {n} articles' rows replayed: {wall:.1f} s, {n / wall:,.0f} articles/s, "
+                f"{cpu / n * 1000:.2f} ms CPU an article (the ceiling for any number of workers)"
+            )
 
 
 if __name__ == "__main__":
