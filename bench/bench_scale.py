@@ -84,14 +84,17 @@ def run_analyze(inputs: Path, db: Path, workers: int, extra: list[str]) -> tuple
     return wall, peak / 1e6, largest / 1e6, shared / 1e6
 
 
-def writer_alone(files: list[Path], k: int, db: Path) -> tuple[int, float, float]:
+def writer_alone(files: list[Path], k: int, root: Path) -> tuple[int, float, float]:
     """The writer's own rate: documents, wall seconds and CPU seconds of `run` over the files holding the
-    first ``k`` documents, with an executor that replays their rows (pickled, as a worker sends them)."""
+    first ``k`` documents, with an executor that replays their rows (pickled, as a worker sends them).
+    The files are linked into a folder of their own under ``root``, which the run is given, as a user
+    gives a corpus (files named one by one would each be resolved, to read a file reached twice once)."""
+    import os
+    import shutil
     from dataclasses import replace
 
-    from warta import rows
+    from warta import rows, runner
     from warta.pipeline import analyse
-    from warta.runner import run
     from warta.store import Store
 
     picked: list[Path] = []
@@ -111,10 +114,19 @@ def writer_alone(files: list[Path], k: int, db: Path) -> tuple[int, float, float
         def close(self) -> None:
             pass
 
+    folder, db = root / "writer-corpus", root / "writer.duckdb"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for i, p in enumerate(picked):  # numbered: the order of `files`, whatever their names
+        dest = folder / f"{i:09d}_{p.name}"
+        try:
+            os.link(p, dest)
+        except OSError:  # another file system
+            shutil.copyfile(p, dest)
     db.unlink(missing_ok=True)
     t, cpu = time.perf_counter(), time.process_time()
     with Store(db, share=True) as st:
-        run([str(p) for p in picked], st, Replay())
+        runner.run([str(folder)], st, Replay())
     return len(sent), time.perf_counter() - t, time.process_time() - cpu
 
 
@@ -188,7 +200,7 @@ def main() -> None:
             for name, secs in sorted(stages.items(), key=lambda kv: -kv[1]):
                 print(f"  {name:<14} {secs / len(docs) * 1000:6.2f} ms  {100 * secs / total:5.1f}%")
         if args.writer:
-            n, wall, cpu = writer_alone(files, args.writer, root / "writer.duckdb")
+            n, wall, cpu = writer_alone(files, args.writer, root)
             print(
                 f"writer alone, {n} articles' rows replayed: {wall:.1f} s, {n / wall:,.0f} articles/s, "
                 f"{cpu / n * 1000:.2f} ms CPU an article (the ceiling for any number of workers)"
