@@ -43,6 +43,7 @@ import argparse
 import faulthandler
 import json
 import os
+import pickle
 import random
 import re
 import sys
@@ -61,7 +62,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from hypothesis import HealthCheck, Phase, Verbosity, given, seed, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from warta import dedupe, langid, sentences, timex  # noqa: E402
+from warta import dedupe, langid, rows, sentences, timex  # noqa: E402
 from warta.clean import clean, match_dateline, rules_for  # noqa: E402
 from warta.html import extract  # noqa: E402
 from warta.lang import load_pack  # noqa: E402
@@ -945,6 +946,29 @@ def check_pipeline(ex: tuple[Document, date]) -> None:
         assert body[q.start : q.end] == q.text, f"quote text[{q.start}:{q.end}] != stored text"
         assert 0 <= q.sentence < len(sents), f"quote sentence {q.sentence} of {len(sents)}"
     assert an.minhash is None or all(isinstance(x, int) for x in an.minhash)
+    check_rows(an)
+
+
+def check_rows(an: Any) -> None:
+    """What a worker sends the writer (warta.rows): one value per column, events once each, JSON that
+    parses, and the same rows after pickling."""
+    r = rows.of(an)
+    for names, table in [
+        (rows.SENTENCE, r.sentences),
+        (rows.MENTION, r.mentions),
+        (rows.TIMEX, r.timexes),
+        (rows.EVENT, r.events),
+        (rows.QUOTE, r.quotes),
+    ]:
+        assert all(len(row) == len(names) for row in table), f"a row without one value per column of {names}"
+    assert r.article is not None and len(r.article) == len(rows.ARTICLE)
+    ids = [row[0] for row in r.events]
+    assert len(ids) == len(set(ids)), "an event id twice in one article"
+    for row in r.events:
+        for col in ("source", "target", "location", "speaker"):
+            value = row[rows.EVENT.index(col)]
+            assert value is None or isinstance(json.loads(value), list | dict), f"{col} JSON {value!r}"
+    assert pickle.loads(pickle.dumps(r, pickle.HIGHEST_PROTOCOL)) == r, "rows change when pickled"
 
 
 SPECS: dict[str, tuple[st.SearchStrategy[Any], Callable[[Any], None]]] = {
