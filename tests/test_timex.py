@@ -647,6 +647,9 @@ _WORDS = [
     "terakhir",
     "lagi",
     "00",
+    "(30/12)",  # a weekday's date, which a relative word may follow: "Senin (30/12) kemarin"
+    "(9 April)",
+    "besok",
 ]
 
 
@@ -1021,3 +1024,22 @@ def test_headline_list_gives_no_calendar_date() -> None:
 def test_next_and_scheduled_look_forward(sentence: str, value: str) -> None:
     (t,) = find_timexes(sentence, date(2024, 4, 10))
     assert t.value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Q1 Senin (30/12) kemarin, awal",
+        "besok tiga semester besok (30/12) kemarin, bulan Idul",
+        "sebelumnya malam 9 April malam kemarin (9 April) kemarin",
+        "Warga berkumpul Senin (30/12) kemarin di alun-alun.",
+    ],
+)
+def test_a_relative_word_taken_into_a_weekday_and_date_is_not_an_expression_of_its_own(text: str) -> None:
+    """ "Senin (30/12) kemarin": "kemarin" both ends the weekday-and-date expression and is a deictic day by
+    itself; it is one expression (found by the fuzzer: the timexes overlapped)."""
+    for dct in (date(2024, 3, 1), None):
+        ts = find_timexes(text, dct)
+        assert all(a.end <= b.start for a, b in zip(ts, ts[1:], strict=False)), [(t.start, t.end) for t in ts]
+    joined = [t for t in find_timexes(text, date(2024, 3, 1)) if t.text.endswith("(30/12) kemarin")]
+    assert len(joined) == ("(30/12) kemarin" in text)

@@ -111,6 +111,8 @@ def _merge(cs: list[_Cand], text: str, lex: _Lex) -> list[_Cand]:
                         f["wd"] = a.f["wd"]
                     out.append(_Cand(a.start, end, "ymd", f, a.prio))
                     i += 2
+                    while i < len(cs) and cs[i].start < end:  # "Senin (30/12) kemarin": its own, inside
+                        i += 1
                     continue
         out.append(a)
         i += 1
