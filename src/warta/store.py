@@ -537,6 +537,58 @@ class Store:
         return self._types[table]
 
 
+def _sql_string(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def compact(path: str | Path) -> tuple[int, int]:
+    """Rewrite the database into a fresh file: the same tables, keys and rows, without the free blocks
+    DuckDB's checkpoints leave behind (a database after a long run is about half as large again as its
+    data). Done under the writer lock, as one copy that replaces the file only once it is complete: a
+    compaction that fails or is killed leaves the database as it was. Readers that have the old file open
+    keep reading it. Returns the file's size in bytes before and after."""
+    db = Path(path)
+    if not db.is_file():
+        raise StoreError(f"{db}: no such database; run 'warta analyze' first")
+    try:  # a warta database of this version, before anything is written to it
+        probe = duckdb.connect(str(db), read_only=True)
+        try:
+            row = probe.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        finally:
+            probe.close()
+    except duckdb.Error as exc:
+        raise StoreError(f"{db}: cannot compact, not a warta database ({str(exc).splitlines()[0]})") from None
+    if row is None or row[0] != str(SCHEMA_VERSION):
+        raise StoreError(f"{db}: cannot compact, not a warta database of schema version {SCHEMA_VERSION}")
+    tmp = db.with_name(db.name + ".compact")
+    wals = (Path(f"{db}.wal"), Path(f"{tmp}.wal"))
+    with writer_lock(db):
+        for leftover in (tmp, wals[1]):  # from a compaction that was killed
+            leftover.unlink(missing_ok=True)
+        before = db.stat().st_size
+        store = Store(db, share=True)  # waits for readers to let go, as the writer does
+        try:
+            con = store.con
+            con.execute("CHECKPOINT")
+            source = con.execute("SELECT current_database()").fetchone()[0]
+            con.execute(f"ATTACH {_sql_string(str(tmp))} AS warta_compact")
+            try:
+                alias = '"' + source.replace('"', '""') + '"'
+                con.execute(f"COPY FROM DATABASE {alias} TO warta_compact")
+            finally:
+                con.execute("DETACH warta_compact")
+        except duckdb.Error as exc:
+            tmp.unlink(missing_ok=True)
+            raise StoreError(f"{db}: cannot compact ({str(exc).splitlines()[0]})") from None
+        finally:
+            store.close()
+        if any(w.exists() for w in wals):  # not checkpointed: the copy might miss what the log holds
+            tmp.unlink(missing_ok=True)
+            raise StoreError(f"{db}: cannot compact, its write-ahead log was not folded in; try again")
+        os.replace(tmp, db)
+        return before, db.stat().st_size
+
+
 def _redated(event: Row, day: date) -> Row:
     """An event row dated ``day`` if its own date is only its article's publication day."""
     if event[rows.EVENT_DATE_SOURCE] != "publication":
