@@ -441,6 +441,74 @@ def weekday_date(draw: st.DrawFn) -> str:
     ][form]
 
 
+def _time_words() -> tuple[list[str], list[str]]:
+    """Every word and phrase of the timex lexicon (``lang/id/time.yaml``): keys, values and list items."""
+    import yaml
+
+    with open(Path(timex.__file__).parent.parent / "lang" / "id" / "time.yaml", encoding="utf-8") as fh:
+        tree = yaml.safe_load(fh)
+    out: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                walk(k)
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+        elif isinstance(node, str) and node.strip():
+            out.add(node)
+
+    walk(tree)
+    # the words that attach to a neighbour ("lalu", "depan", "kemarin"): drawn on their own as well, so that
+    # they often stand right after an expression
+    near: set[str] = set()
+    walk_into = [tree.get("relative") or {}, tree.get("deictic_days") or {}, tree.get("year_followers") or []]
+    for node in walk_into:
+        for word in node if isinstance(node, list | dict) else []:
+            near.add(str(word))
+        if isinstance(node, dict):
+            for v in node.values():
+                near.update(map(str, v) if isinstance(v, list) else [])
+    return sorted(out), sorted(near)
+
+
+TIME_WORDS, NEAR_WORDS = _time_words()
+DATE_SHAPES = [
+    "(30/12)",
+    "(9 April)",
+    "(30/12/2024)",
+    "30/12",
+    "2024",
+    "10.00",
+    "14:35",
+    "1990-an",
+    "ke-2",
+    "9",
+]
+
+
+@st.composite
+def timex_soup(draw: st.DrawFn) -> str:
+    """Date words side by side, as no article writes them but as the rules and merges meet them: the
+    lexicon's words, weekdays and months capitalised, dated shapes, brackets and commas, in any order."""
+    piece = st.one_of(
+        st.sampled_from(TIME_WORDS),
+        st.sampled_from(TIME_WORDS).map(str.capitalize),
+        st.sampled_from(NEAR_WORDS),
+        st.sampled_from(DATE_SHAPES),
+        st.tuples(st.sampled_from(WEEKDAYS), st.sampled_from(DATE_SHAPES)).map(" ".join),  # "Senin (30/12)"
+        weekday_date(),
+        st.sampled_from(["(", ")", ",", "-", "/", ".", "dan", "yang", "pada"]),
+    )
+    parts = draw(st.lists(piece, min_size=1, max_size=12))
+    seps = draw(
+        st.lists(st.sampled_from([" ", " ", " ", "", ", ", "\n"]), min_size=len(parts), max_size=len(parts))
+    )
+    return "".join(p + q for p, q in zip(parts, seps, strict=True))
+
+
 @st.composite
 def date_line(draw: st.DrawFn) -> str:
     wd, d, y = draw(st.sampled_from(WEEKDAYS)), draw(_num()), draw(_num())
@@ -589,7 +657,9 @@ def check_timex_value(t: Timex) -> None:
         assert fd.weekday() == 0, f"week's first_day {fd} is not a Monday"
         assert v.startswith(f"{iso.year:04d}-W{iso.week:02d}"), f"value {v!r} vs first_day {fd}"
     elif t.precision == "month":
-        assert fd.day == 1 and v[:7] == fd.isoformat()[:7], f"value {v!r} vs first_day {fd}"
+        # a calendar month, or a month-long holiday valued at its first day (Ramadan: time.yaml `month: true`)
+        calendar_month = fd.day == 1 and v[:7] == fd.isoformat()[:7]
+        assert calendar_month or v == fd.isoformat(), f"value {v!r} vs first_day {fd}"
     elif t.precision == "year":
         assert (fd.month, fd.day) == (1, 1) and v[:4] == f"{fd.year:04d}", f"value {v!r} vs first_day {fd}"
 
@@ -975,7 +1045,7 @@ SPECS: dict[str, tuple[st.SearchStrategy[Any], Callable[[Any], None]]] = {
     "clean": (st.tuples(st.one_of(TEXT, html_page()), st.one_of(st.none(), news_text(6))), check_clean),
     "timex": (
         st.tuples(
-            st.one_of(news_text(), news_text(30), st.text(max_size=200)),
+            st.one_of(news_text(), news_text(30), st.text(max_size=200), timex_soup()),
             DCTS,
             st.sampled_from([None, "past", "future", "sideways"]),
             date_line(),
