@@ -441,37 +441,31 @@ def weekday_date(draw: st.DrawFn) -> str:
     ][form]
 
 
+def _strings(node: Any) -> set[str]:
+    """Every string of a YAML tree: mapping keys, values and list items."""
+    if isinstance(node, dict):
+        return set().union(*(_strings(k) | _strings(v) for k, v in node.items()))
+    if isinstance(node, list):
+        return set().union(*map(_strings, node))
+    return {node} if isinstance(node, str) and node.strip() else set()
+
+
 def _time_words() -> tuple[list[str], list[str]]:
-    """Every word and phrase of the timex lexicon (``lang/id/time.yaml``): keys, values and list items."""
+    """Every word and phrase of the timex lexicon (``lang/id/time.yaml``), and apart the words that attach
+    to a neighbour ("lalu", "depan", "kemarin"), drawn on their own as well so that they often stand right
+    after an expression."""
     import yaml
 
-    with open(Path(timex.__file__).parent.parent / "lang" / "id" / "time.yaml", encoding="utf-8") as fh:
+    from warta.timex.lexicon import _YAML
+
+    with open(_YAML, encoding="utf-8") as fh:
         tree = yaml.safe_load(fh)
-    out: set[str] = set()
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for k, v in node.items():
-                walk(k)
-                walk(v)
-        elif isinstance(node, list):
-            for v in node:
-                walk(v)
-        elif isinstance(node, str) and node.strip():
-            out.add(node)
-
-    walk(tree)
-    # the words that attach to a neighbour ("lalu", "depan", "kemarin"): drawn on their own as well, so that
-    # they often stand right after an expression
-    near: set[str] = set()
-    walk_into = [tree.get("relative") or {}, tree.get("deictic_days") or {}, tree.get("year_followers") or []]
-    for node in walk_into:
-        for word in node if isinstance(node, list | dict) else []:
-            near.add(str(word))
-        if isinstance(node, dict):
-            for v in node.values():
-                near.update(map(str, v) if isinstance(v, list) else [])
-    return sorted(out), sorted(near)
+    near = (
+        _strings(list((tree.get("relative") or {}).values()))  # its keys are classes: past, future, ...
+        | _strings(list(tree.get("deictic_days") or {}))
+        | _strings(tree.get("year_followers") or [])
+    )
+    return sorted(_strings(tree)), sorted(near)
 
 
 TIME_WORDS, NEAR_WORDS = _time_words()
