@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -24,3 +25,20 @@ def seeds_dir() -> Path:
     if not SEEDS.is_dir() or not list(SEEDS.glob("*.txt")):
         pytest.skip("../shared/seeds is not present")
     return SEEDS
+
+
+def dump_tables(db: Path, tables: Iterable[str], skip: frozenset[str] = frozenset()) -> dict[str, list]:
+    """Every row of ``tables`` in a DuckDB file (sorted; the columns in ``skip`` left out), to compare two
+    databases."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        out = {}
+        for table in tables:
+            cols = [c[0] for c in con.execute(f"DESCRIBE {table}").fetchall() if c[0] not in skip]
+            quoted = ", ".join(f'"{c}"' for c in cols)
+            out[table] = con.execute(f"SELECT {quoted} FROM {table} ORDER BY ALL").fetchall()  # noqa: S608
+        return out
+    finally:
+        con.close()

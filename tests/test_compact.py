@@ -7,6 +7,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import dump_tables
 from typer.testing import CliRunner
 
 from warta.cli import app
@@ -17,18 +18,16 @@ TABLES = ("meta", "documents", "articles", "sentences", "mentions", "timexes", "
 
 
 def _dump(db: Path) -> dict[str, list]:
+    """Every row and every table's key constraints."""
+    out = dump_tables(db, TABLES)
     con = duckdb.connect(str(db), read_only=True)
     try:
-        out = {}
-        for table in TABLES:
-            cols = ", ".join(f'"{c[0]}"' for c in con.execute(f"DESCRIBE {table}").fetchall())
-            out[table] = con.execute(f"SELECT {cols} FROM {table} ORDER BY ALL").fetchall()  # noqa: S608
         out["keys"] = con.execute(
             "SELECT table_name, constraint_type FROM information_schema.table_constraints ORDER BY ALL"
         ).fetchall()
-        return out
     finally:
         con.close()
+    return out
 
 
 @pytest.fixture(scope="module")

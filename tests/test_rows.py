@@ -6,8 +6,8 @@ import pickle
 from dataclasses import replace
 from pathlib import Path
 
-import duckdb
 import pytest
+from conftest import dump_tables
 
 from warta import rows
 from warta.pipeline import analyse
@@ -104,14 +104,8 @@ def test_the_columns_are_the_databases_and_rows_pickle_smaller(tmp_path: Path, a
 
 def test_writing_rows_or_analyses_stores_the_same(tmp_path: Path, analyses: list[Analysis]) -> None:
     def dump(db: Path) -> dict[str, list]:
-        con = duckdb.connect(str(db), read_only=True)
-        out = {}
-        for table in ("documents", "articles", "sentences", "mentions", "timexes", "events", "quotes"):
-            cols = [c[0] for c in con.execute(f"DESCRIBE {table}").fetchall() if c[0] != "ingested_at"]
-            quoted = ", ".join(f'"{c}"' for c in cols)
-            out[table] = con.execute(f"SELECT {quoted} FROM {table} ORDER BY ALL").fetchall()  # noqa: S608
-        con.close()
-        return out
+        tables = ("documents", "articles", "sentences", "mentions", "timexes", "events", "quotes")
+        return dump_tables(db, tables, skip=frozenset({"ingested_at"}))
 
     half = len(analyses) // 2
     with Store(tmp_path / "a.duckdb") as a:

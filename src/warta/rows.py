@@ -50,7 +50,7 @@ QUOTE = [*_QUOTE_FIELDS, "speaker", "speaker_code"]
 # where the writer looks into a row
 ARTICLE_ID, ARTICLE_PUBLISHED = ARTICLE.index("id"), ARTICLE.index("published")
 EVENT_DATE, EVENT_DATE_SOURCE = EVENT.index("date"), EVENT.index("date_source")
-EVENT_NEGATED, EVENT_BLOCK = EVENT.index("negated"), EVENT.index("block_key")
+EVENT_NEGATED = EVENT.index("negated")
 
 _article_fields = attrgetter(*ARTICLE[:-1])  # relays: a list, not the tuple
 _sentence = attrgetter("index", *SENTENCE[1:])

@@ -561,9 +561,9 @@ def compact(path: str | Path) -> tuple[int, int]:
     if row is None or row[0] != str(SCHEMA_VERSION):
         raise StoreError(f"{db}: cannot compact, not a warta database of schema version {SCHEMA_VERSION}")
     tmp = db.with_name(db.name + ".compact")
-    wals = (Path(f"{db}.wal"), Path(f"{tmp}.wal"))
+    db_wal, tmp_wal = Path(f"{db}.wal"), Path(f"{tmp}.wal")
     with writer_lock(db):
-        for leftover in (tmp, wals[1]):  # from a compaction that was killed
+        for leftover in (tmp, tmp_wal):  # from a compaction that was killed
             leftover.unlink(missing_ok=True)
         before = db.stat().st_size
         store = Store(db, share=True)  # waits for readers to let go, as the writer does
@@ -582,7 +582,7 @@ def compact(path: str | Path) -> tuple[int, int]:
             raise StoreError(f"{db}: cannot compact ({str(exc).splitlines()[0]})") from None
         finally:
             store.close()
-        if any(w.exists() for w in wals):  # not checkpointed: the copy might miss what the log holds
+        if db_wal.exists() or tmp_wal.exists():  # not checkpointed: the copy might miss what the log holds
             tmp.unlink(missing_ok=True)
             raise StoreError(f"{db}: cannot compact, its write-ahead log was not folded in; try again")
         os.replace(tmp, db)
