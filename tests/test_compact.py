@@ -14,7 +14,17 @@ from warta.cli import app
 from warta.store import StoreError, compact, writer_lock
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "corpus"
-TABLES = ("meta", "documents", "articles", "sentences", "mentions", "timexes", "events", "quotes")
+TABLES = (
+    "meta",
+    "documents",
+    "articles",
+    "sentence_spans",
+    "sentences",
+    "mentions",
+    "timexes",
+    "events",
+    "quotes",
+)
 
 
 def _dump(db: Path) -> dict[str, list]:

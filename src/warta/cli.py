@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from warta import __version__
+from warta import SCHEMA_VERSION, __version__
 from warta.sources import InputError, discover
 from warta.store import Store, StoreError, iter_rows, writer_lock
 
@@ -128,6 +128,11 @@ def analyze(
         except StoreError as exc:
             _fail(str(exc))
             raise typer.Exit(2) from None
+        if store.migrated_from is not None:
+            sys.stderr.write(
+                f"warta: {db}: moved from schema version {store.migrated_from} to {SCHEMA_VERSION}; "
+                "'warta compact' gives back the space the old layout took\n"
+            )
         try:
             executor = executor_for(workers or default_workers(), dask)
         except (RuntimeError, OSError, ValueError) as exc:

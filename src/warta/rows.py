@@ -26,7 +26,7 @@ Row = tuple[Any, ...]
 ARTICLE = (
     "id url title outlet published published_source dateline byline language text removed_lines relays"
 ).split()
-SENTENCE = ["idx", "start", "end", "paragraph", "text"]
+SENTENCE = ["idx", "start", "end", "paragraph", "own_text"]  # own_text: None for a slice of the article
 MENTION = "sentence start end text code sector name kind role".split()
 TIMEX = "start end text type value precision first_day".split()
 _EVENT_FIELDS = (
@@ -53,7 +53,7 @@ EVENT_DATE, EVENT_DATE_SOURCE = EVENT.index("date"), EVENT.index("date_source")
 EVENT_NEGATED = EVENT.index("negated")
 
 _article_fields = attrgetter(*ARTICLE[:-1])  # relays: a list, not the tuple
-_sentence = attrgetter("index", *SENTENCE[1:])
+_sentence = attrgetter("index", "start", "end", "paragraph")
 _mention = attrgetter(*MENTION)
 _timex = attrgetter(*TIMEX)
 _event_fields = attrgetter(*_EVENT_FIELDS)
@@ -110,7 +110,7 @@ def of(an: Analysis, document: Document | None = None) -> Rows:
         an.warnings,
         an.minhash,
         (*_article_fields(art), list(art.relays)),
-        list(map(_sentence, an.sentences)),
+        [(*_sentence(s), None if art.text[s.start : s.end] == s.text else s.text) for s in an.sentences],
         list(map(_mention, an.mentions)),
         list(map(_timex, an.timexes)),
         events,

@@ -32,10 +32,41 @@ from warta.dedupe import NUM_PERM, NearDuplicateIndex
 from warta.records import Analysis, Document
 from warta.rows import Row, Rows
 
+# A sentence is a slice of its article's text, so the text is not stored twice (it was a third of the file):
+# sentence_spans keeps the offsets, and own_text only for a sentence that is not the slice it spans (none the
+# pipeline makes). The view gives every sentence its text back, by the same name and columns as before.
+SENTENCES_VIEW = """
+CREATE VIEW IF NOT EXISTS sentences AS
+SELECT s.article_id, s.idx, s.start, s."end", s.paragraph,
+       coalesce(s.own_text, substring(a.text, s.start + 1, s."end" - s.start)) AS text
+FROM sentence_spans s LEFT JOIN articles a ON a.id = s.article_id;
+"""
+
+MIGRATES_FROM = ("3",)  # the older schema versions a writer moves on to SCHEMA_VERSION
+# Version 3 kept each sentence's text in a table of its own; a writer moves such a database on to version 4
+# (Store._migrate), in place, in one transaction.
+_MIGRATE_3_TO_4 = (
+    """
+CREATE TABLE sentence_spans (
+    article_id VARCHAR, idx INTEGER, start INTEGER, "end" INTEGER, paragraph INTEGER, own_text VARCHAR);
+INSERT INTO sentence_spans
+SELECT s.article_id, s.idx, s.start, s."end", s.paragraph,
+       CASE WHEN s.text IS NOT DISTINCT FROM substring(a.text, s.start + 1, s."end" - s.start) THEN NULL
+            ELSE s.text END
+FROM sentences s LEFT JOIN articles a ON a.id = s.article_id ORDER BY s.rowid;
+DROP TABLE sentences;
+"""
+    + SENTENCES_VIEW
+    + """
+UPDATE meta SET value = '4' WHERE key = 'schema_version';
+"""
+)
+
 # Only documents and articles carry a primary key: DuckDB keeps key indexes in memory, and the per-article
 # rows (sentences, events) are unique by construction (an article is stored once, with all its rows, in
 # one transaction), so their indexes would only grow the writer's memory with the corpus.
-DDL = """
+DDL = (
+    """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 CREATE TABLE IF NOT EXISTS documents (
     id VARCHAR PRIMARY KEY, origin VARCHAR, url VARCHAR, encoding VARCHAR,
@@ -46,8 +77,8 @@ CREATE TABLE IF NOT EXISTS articles (
     outlet VARCHAR, published DATE, published_source VARCHAR, dateline VARCHAR, byline VARCHAR,
     language VARCHAR, relays VARCHAR[], text VARCHAR, removed_lines INTEGER,
     duplicate_of VARCHAR, similarity DOUBLE, minhash UBIGINT[], ingested_at TIMESTAMP);
-CREATE TABLE IF NOT EXISTS sentences (
-    article_id VARCHAR, idx INTEGER, start INTEGER, "end" INTEGER, paragraph INTEGER, text VARCHAR);
+CREATE TABLE IF NOT EXISTS sentence_spans (
+    article_id VARCHAR, idx INTEGER, start INTEGER, "end" INTEGER, paragraph INTEGER, own_text VARCHAR);
 CREATE TABLE IF NOT EXISTS mentions (
     article_id VARCHAR, sentence INTEGER, start INTEGER, "end" INTEGER, text VARCHAR, code VARCHAR,
     sector VARCHAR, name VARCHAR, kind VARCHAR, role VARCHAR);
@@ -64,6 +95,14 @@ CREATE TABLE IF NOT EXISTS quotes (
     article_id VARCHAR, sentence INTEGER, start INTEGER, "end" INTEGER, text VARCHAR,
     speaker JSON, speaker_code VARCHAR, speaker_text VARCHAR, cue VARCHAR, direct BOOLEAN);
 """
+    + SENTENCES_VIEW
+)
+
+
+# what counts() counts, and where: a sentence is counted in its table, not through the view's join
+_COUNTED = {t: t for t in ("documents", "articles", "mentions", "events", "quotes")} | {
+    "sentences": "sentence_spans"
+}
 
 # The Arrow type the writer gives a column of each DuckDB type (see Store._arrow_types): explicit rather
 # than inferred from the values, so that a column all None in a batch is typed too and DuckDB need not cast.
@@ -206,7 +245,7 @@ class _Batch:
                 "minhash": self.minhash,
                 "ingested_at": [now] * len(self.articles),
             },
-            "sentences": self.sentences.columns(rows.SENTENCE),
+            "sentence_spans": self.sentences.columns(rows.SENTENCE),
             "mentions": self.mentions.columns(rows.MENTION),
             "timexes": self.timexes.columns(rows.TIMEX),
             # merge_key is left NULL: the merge of the event's block sets it (Store._merge_blocks)
@@ -271,7 +310,9 @@ class Store:
             raise StoreError(f"{self.path}: no such database; run 'warta analyze' first")
         self._config = _duckdb_config(read_only)
         self._con = self._connect()
+        self.migrated_from: int | None = None  # the schema version this writer moved the file on from
         if not read_only:
+            self._migrate()
             self._con.execute(DDL)
             self._check_version()
         self._lsh: NearDuplicateIndex | None = None
@@ -325,6 +366,33 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _version(self) -> str | None:
+        """The file's schema version (None for a new file)."""
+        has_meta = self.con.execute(
+            "SELECT count(*) FROM duckdb_tables() "
+            "WHERE table_name = 'meta' AND database_name = current_database()"
+        ).fetchone()[0]
+        if not has_meta:
+            return None
+        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return row[0] if row else None
+
+    def _migrate(self) -> None:
+        """Move a database of an older schema this warta knows on to :data:`SCHEMA_VERSION`, in place and in
+        one transaction (a failure leaves it as it was). The space the old rows took is given back by
+        ``warta compact``."""
+        if self._version() not in MIGRATES_FROM:
+            return
+        try:
+            with self._transaction():
+                self.con.execute(_MIGRATE_3_TO_4)
+        except duckdb.Error as exc:
+            raise StoreError(
+                f"{self.path}: cannot move the database from schema version 3 to {SCHEMA_VERSION} "
+                f"({str(exc).splitlines()[0]})"
+            ) from None
+        self.migrated_from = 3
 
     def _check_version(self) -> None:
         row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -382,8 +450,8 @@ class Store:
 
     def counts(self) -> dict[str, int]:
         out = {}
-        for table in ("documents", "articles", "sentences", "mentions", "events", "quotes"):
-            out[table] = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
+        for name, table in _COUNTED.items():
+            out[name] = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
         return out
 
     # ---- writing ------------------------------------------------------------------------------------
@@ -558,8 +626,9 @@ def compact(path: str | Path) -> tuple[int, int]:
             probe.close()
     except duckdb.Error as exc:
         raise StoreError(f"{db}: cannot compact, not a warta database ({str(exc).splitlines()[0]})") from None
-    if row is None or row[0] != str(SCHEMA_VERSION):
-        raise StoreError(f"{db}: cannot compact, not a warta database of schema version {SCHEMA_VERSION}")
+    if row is None or row[0] not in (str(SCHEMA_VERSION), *MIGRATES_FROM):  # an older one is moved on first
+        known = ", ".join([*MIGRATES_FROM, str(SCHEMA_VERSION)])
+        raise StoreError(f"{db}: cannot compact, not a warta database of schema version {known}")
     tmp = db.with_name(db.name + ".compact")
     db_wal, tmp_wal = Path(f"{db}.wal"), Path(f"{tmp}.wal")
     with writer_lock(db):
