@@ -54,6 +54,21 @@ def test_months_only_merge_with_the_same_month() -> None:
     assert groups["m1"] == groups["m2"] != groups["day"]
 
 
+def test_ramadan_is_its_own_lunar_month_not_the_calendar_month_it_starts_in() -> None:
+    """ "bulan puasa" 1420 H is dated at 1 Ramadan, 9 December 1999, precision month (see time.yaml); it ran
+    to 7 January 2000. It is not "Desember 1999"."""
+    start = date(1999, 12, 9)
+    assert interval(start, "month") == (start, date(2000, 1, 7))
+    groups = cluster(
+        [
+            _d("r1", start, "month"),
+            _d("r2", start, "month"),
+            _d("december", date(1999, 12, 1), "month"),
+        ]
+    )
+    assert groups["r1"] == groups["r2"] != groups["december"]
+
+
 def test_blocks_never_mix_and_order_does_not_matter() -> None:
     evs = [
         _d("a", date(2023, 5, 4), "day", block="consult"),

@@ -4,7 +4,8 @@ Two reports are the same real-world event when they share a *block* -- PLOVER ty
 codes (either order for meetings, agreements and cooperation) and modality -- and their dates are
 compatible. Each event's date is read as an interval of days:
 
-* ``day`` -- that day; ``week`` -- Monday to Sunday; ``month`` and ``year`` -- the whole period;
+* ``day`` -- that day; ``week`` -- Monday to Sunday; ``month`` and ``year`` -- the whole period (a
+  month-long holiday, Ramadan, is dated at its first day: the 30 days from then);
 * ``on_or_before`` -- the sentence gives no date, only the report does (publication day, or the date of
   the relayed agency report): the event happened on that day or in the ``WINDOW`` days before it;
 * ``on_or_after`` -- the same for an intended event, announced that day: it is to happen then or in the
@@ -63,6 +64,9 @@ class Dated:
     article_id: str
 
 
+LUNAR_MONTH = 30  # days: a month of the Hijri calendar has 29 or 30, and the merge takes the longer
+
+
 def interval(d: date | None, precision: str) -> tuple[date, date] | None:
     """The days an event dated ``d`` with ``precision`` may fall on."""
     if d is None:
@@ -71,8 +75,9 @@ def interval(d: date | None, precision: str) -> tuple[date, date] | None:
         start = d - timedelta(days=d.weekday())
         return start, start + timedelta(days=6)
     if precision == "month":
-        start = d.replace(day=1)
-        return start, start.replace(day=calendar.monthrange(d.year, d.month)[1])
+        if d.day != 1:  # a month-long holiday valued at its first day (Ramadan): a lunar month from then on
+            return d, d + timedelta(days=LUNAR_MONTH - 1)
+        return d, d.replace(day=calendar.monthrange(d.year, d.month)[1])
     if precision == "year":
         return date(d.year, 1, 1), date(d.year, 12, 31)
     if precision == "on_or_before":
