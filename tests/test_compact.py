@@ -7,13 +7,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import dump_tables
+from conftest import SAMPLES, dump_tables
 from typer.testing import CliRunner
 
 from warta.cli import app
 from warta.store import StoreError, compact, writer_lock
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "corpus"
 TABLES = (
     "meta",
     "documents",
@@ -111,3 +110,10 @@ def test_compact_refuses_what_is_not_a_warta_database_and_leaves_it_alone(tmp_pa
     res = CliRunner().invoke(app, ["compact", "--db", str(tmp_path / "text.duckdb")])
     assert res.exit_code == 2 and "not a warta database" in res.output
     assert len(res.output.strip().splitlines()) == 1
+
+
+def test_an_error_without_a_message_still_gives_one_line() -> None:
+    from warta.store import first_line
+
+    assert first_line(duckdb.IOException("")) == "IOException"
+    assert first_line(ValueError("first\nsecond")) == "first"

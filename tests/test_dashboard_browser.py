@@ -16,13 +16,13 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import SAMPLES
 from typer.testing import CliRunner
 
 from warta.cli import app as cli
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
-SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "corpus"
 
 pytestmark = pytest.mark.skipif(
     not (CHROMIUM.exists() and CHROMEDRIVER.exists()),

@@ -11,13 +11,12 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import SAMPLES
 from typer.testing import CliRunner
 
 from warta import dyads
 from warta.cli import app
 from warta.export import merged_events
-
-SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "corpus"
 
 
 def _rec(

@@ -7,15 +7,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from conftest import dump_tables
+from conftest import SAMPLES, dump_tables
 
 from warta import rows
 from warta.pipeline import analyse
 from warta.records import Analysis, Document
 from warta.sources import read
 from warta.store import Store
-
-SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "corpus"
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,12 @@ from pathlib import Path
 import duckdb
 import jsonschema
 import pytest
+from conftest import SAMPLES
 from typer.testing import CliRunner
 
 from warta.cli import app
 from warta.export import merged_events
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "corpus"
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "src/warta/schema/event.schema.json").read_text())
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from conftest import SAMPLES
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
@@ -21,8 +22,6 @@ from warta.cli import app as cli
 from warta.web import app as web_app
 from warta.web import create_app, data
 from warta.web.data import Limits
-
-SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "corpus"
 
 
 @pytest.fixture(scope="module")

@@ -203,6 +203,7 @@ class _Batch:
     timexes: _Rows = field(default_factory=_Rows)
     events: _Rows = field(default_factory=_Rows)
     quotes: _Rows = field(default_factory=_Rows)
+    _published: dict[str, date | None] = field(default_factory=dict)  # article id -> publication date
 
     def add_document(self, doc: Document, status: str, reason: str | None, article_id: str | None) -> None:
         self.documents.append(doc)
@@ -214,6 +215,7 @@ class _Batch:
         self, doc: Document, art: Row, dup_of: str | None, sim: float | None, sig: list[int] | None
     ) -> None:
         self.articles.append(art)
+        self._published[art[rows.ARTICLE_ID]] = art[rows.ARTICLE_PUBLISHED]
         self.article_documents.append(doc)
         self.duplicate_of.append(dup_of)
         self.similarity.append(sim)
@@ -221,10 +223,9 @@ class _Batch:
 
     def published(self, article_id: str) -> tuple[bool, date | None]:
         """Whether the batch holds this article, and its publication date."""
-        for art in self.articles:
-            if art[rows.ARTICLE_ID] == article_id:
-                return True, art[rows.ARTICLE_PUBLISHED]
-        return False, None
+        if article_id not in self._published:
+            return False, None
+        return True, self._published[article_id]
 
     def tables(self, now: datetime) -> dict[str, Columns]:
         """Every table's new rows, as columns."""
@@ -331,7 +332,7 @@ class Store:
                 self._held_since = time.monotonic()
                 return con
             except duckdb.IOException as exc:
-                msg = str(exc).splitlines()[0]
+                msg = first_line(exc)
                 if "lock" not in msg.lower():
                     raise StoreError(f"{self.path}: cannot open database ({msg})") from None
                 if time.monotonic() >= deadline:
@@ -340,7 +341,7 @@ class Store:
                     ) from None
                 time.sleep(0.05)
             except duckdb.Error as exc:
-                raise StoreError(f"{self.path}: not a warta database ({str(exc).splitlines()[0]})") from None
+                raise StoreError(f"{self.path}: not a warta database ({first_line(exc)})") from None
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
@@ -390,7 +391,7 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(
                 f"{self.path}: cannot move the database from schema version 3 to {SCHEMA_VERSION} "
-                f"({str(exc).splitlines()[0]})"
+                f"({first_line(exc)})"
             ) from None
         self.migrated_from = 3
 
@@ -605,6 +606,12 @@ class Store:
         return self._types[table]
 
 
+def first_line(exc: BaseException) -> str:
+    """The first line of an error's message (DuckDB's run over several), or its type when it has none."""
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
 def _sql_string(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
@@ -625,7 +632,7 @@ def compact(path: str | Path) -> tuple[int, int]:
         finally:
             probe.close()
     except duckdb.Error as exc:
-        raise StoreError(f"{db}: cannot compact, not a warta database ({str(exc).splitlines()[0]})") from None
+        raise StoreError(f"{db}: cannot compact, not a warta database ({first_line(exc)})") from None
     if row is None or row[0] not in (str(SCHEMA_VERSION), *MIGRATES_FROM):  # an older one is moved on first
         known = ", ".join([*MIGRATES_FROM, str(SCHEMA_VERSION)])
         raise StoreError(f"{db}: cannot compact, not a warta database of schema version {known}")
@@ -648,7 +655,7 @@ def compact(path: str | Path) -> tuple[int, int]:
                 con.execute("DETACH warta_compact")
         except duckdb.Error as exc:
             tmp.unlink(missing_ok=True)
-            raise StoreError(f"{db}: cannot compact ({str(exc).splitlines()[0]})") from None
+            raise StoreError(f"{db}: cannot compact ({first_line(exc)})") from None
         finally:
             store.close()
         if db_wal.exists() or tmp_wal.exists():  # not checkpointed: the copy might miss what the log holds

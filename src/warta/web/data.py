@@ -32,7 +32,7 @@ import duckdb
 
 from warta.dyads import pairs, state_codes
 from warta.export import EventFilter, merged_events
-from warta.store import iter_rows
+from warta.store import first_line, iter_rows
 
 
 class DatabaseBusy(RuntimeError):
@@ -131,7 +131,7 @@ def connect(
     try:
         con = duckdb.connect(path, read_only=True, config=config)
     except duckdb.IOException as exc:
-        msg = str(exc).splitlines()[0]
+        msg = first_line(exc)
         if "lock" in msg.lower():
             raise DatabaseBusy(
                 f"{path} is being written by another process (warta analyze?); try again in a moment"
@@ -140,7 +140,7 @@ def connect(
     except duckdb.ConnectionException:  # this very process holds a writing connection
         raise DatabaseBusy(f"{path} is open for writing in this process; try again in a moment") from None
     except duckdb.Error as exc:
-        raise DatabaseMissing(f"{path}: not a warta database ({str(exc).splitlines()[0]})") from None
+        raise DatabaseMissing(f"{path}: not a warta database ({first_line(exc)})") from None
     expired = threading.Event()
     timer = None
     if timeout:
