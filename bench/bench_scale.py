@@ -4,8 +4,9 @@ Run by hand, e.g.  python bench/bench_scale.py --n 2000 --workers 1 2  (add --ne
 vocabulary keeps growing, as a real one does: every article brings names and figures not seen before;
 or --corpus DIR to measure on your own files, text, HTML or JSON-lines, instead of a synthetic corpus)
 It reports, for each worker count: wall time, articles per second, articles per second per core, peak
-RSS of the whole process tree (sampled), and the warta / baseline ratio, where the baseline reads the
-same files and splits them into tokens with one regular expression. It also prints the time per
+RSS of the whole process tree (sampled), the database's size (and after `warta compact`), and the
+warta / baseline ratio, where the baseline reads the same files and splits them into tokens with one
+regular expression. It also prints the time per
 pipeline stage (in-process, on a sample), and the rate of the one writer on its own (--writer K: the
 first K articles analysed beforehand, their rows replayed to `warta.runner.run` as instantly as a cluster
 of any size could send them), which bounds what more workers can give. Not a test: the figures go into
@@ -82,6 +83,17 @@ def run_analyze(inputs: Path, db: Path, workers: int, extra: list[str]) -> tuple
     if proc.returncode not in (0, 1):
         raise SystemExit(f"warta analyze failed with {proc.returncode}")
     return wall, peak / 1e6, largest / 1e6, shared / 1e6
+
+
+def _size_mb(db: Path) -> float:
+    return sum(p.stat().st_size for p in (db, Path(f"{db}.wal")) if p.exists()) / 1e6
+
+
+def _compacted_mb(db: Path) -> float:
+    """The database's size once `warta compact` has given back DuckDB's free blocks (the file is compacted)."""
+    from warta.store import compact
+
+    return compact(db)[1] / 1e6
 
 
 def writer_alone(files: list[Path], k: int, root: Path) -> tuple[int, float, float]:
@@ -188,6 +200,7 @@ def main() -> None:
                 f"peak RSS {peak:6.0f} MB (largest process {largest:4.0f}, PSS {pss:4.0f})  "
                 f"ratio to baseline x{wall / base:,.0f} (per core x{wall * workers / base:,.0f})"
             )
+            print(f"{'':>20}  database {_size_mb(db):.1f} MB, {_compacted_mb(db):.1f} MB after warta compact")
         if args.stages:
             sys.path.insert(0, str(Path(__file__).parent))
             from bench_analyze import stage_times
