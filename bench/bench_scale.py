@@ -90,7 +90,7 @@ def _size_mb(db: Path) -> float:
 
 
 def _compacted_mb(db: Path) -> float:
-    """The database's size once `warta compact` has given back DuckDB's free blocks (the file is compacted)."""
+    """The database's size once `warta compact` has given back DuckDB's free blocks (it compacts it)."""
     from warta.store import compact
 
     return compact(db)[1] / 1e6

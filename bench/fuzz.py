@@ -1014,8 +1014,9 @@ def check_pipeline(ex: tuple[Document, date]) -> None:
 
 
 def check_rows(an: Any) -> None:
-    """What a worker sends the writer (warta.rows): one value per column, events once each, JSON that
-    parses, and the same rows after pickling."""
+    """What a worker sends the writer (warta.rows): one value per column, every sentence stored as a slice
+    of its article (schema 4 reads its text back from there), events once each, JSON that parses, and the
+    same rows after pickling."""
     r = rows.of(an)
     for names, table in [
         (rows.SENTENCE, r.sentences),
@@ -1026,6 +1027,8 @@ def check_rows(an: Any) -> None:
     ]:
         assert all(len(row) == len(names) for row in table), f"a row without one value per column of {names}"
     assert r.article is not None and len(r.article) == len(rows.ARTICLE)
+    own = rows.SENTENCE.index("own_text")
+    assert all(row[own] is None for row in r.sentences), "a sentence that is not its article's slice"
     ids = [row[0] for row in r.events]
     assert len(ids) == len(set(ids)), "an event id twice in one article"
     for row in r.events:
