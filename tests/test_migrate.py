@@ -150,3 +150,21 @@ def test_an_older_or_newer_version_is_refused_and_left_as_it_was(analysed: Path,
         with pytest.raises(StoreError, match="cannot compact"):
             compact(db)
         assert dump_tables(db, TABLES) == before
+
+
+def test_the_dashboards_evidence_reads_either_layout_alike(analysed: Path, tmp_path: Path) -> None:
+    """A reader does not move a database on: the evidence of a version-3 file reads its sentences table."""
+    from warta.export import merged_events
+    from warta.web.data import with_evidence
+
+    v3 = _as_version_3(analysed, tmp_path / "v3.duckdb")
+    got = []
+    for db in (analysed, v3):
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            got.append(with_evidence(con, list(merged_events(con))))
+        finally:
+            con.close()
+    assert got[0] == got[1]
+    texts = [ev["sentence_text"] for r in got[0] for ev in r["evidence"]]
+    assert texts and all(texts)
