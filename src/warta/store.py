@@ -32,7 +32,7 @@ from warta.dedupe import NUM_PERM, NearDuplicateIndex
 from warta.records import Analysis, Document
 from warta.rows import Row, Rows
 
-# A sentence is a slice of its article's text, so the text is not stored twice (it was a third of the file):
+# A sentence is a slice of its article's text, so the text is not stored twice (it was a fifth of the file):
 # sentence_spans keeps the offsets, and own_text only for a sentence that is not the slice it spans (none the
 # pipeline makes). The view gives every sentence its text back, by the same name and columns as before.
 SENTENCES_VIEW = """
