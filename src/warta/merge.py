@@ -76,6 +76,7 @@ def interval(d: date | None, precision: str) -> tuple[date, date] | None:
         return start, start + timedelta(days=6)
     if precision == "month":
         if d.day != 1:  # a month-long holiday valued at its first day (Ramadan): a lunar month from then on
+            # (one that begins on a 1st reads as that calendar month, a day longer at most)
             return d, d + timedelta(days=LUNAR_MONTH - 1)
         return d, d.replace(day=calendar.monthrange(d.year, d.month)[1])
     if precision == "year":
