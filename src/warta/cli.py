@@ -13,6 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
+import duckdb
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -20,7 +21,7 @@ from rich.table import Table
 
 from warta import SCHEMA_VERSION, __version__
 from warta.sources import InputError, discover
-from warta.store import Store, StoreError, iter_rows, writer_lock
+from warta.store import Store, StoreError, first_line, iter_rows, writer_lock
 
 if TYPE_CHECKING:
     from warta.runner import RunReport
@@ -205,6 +206,16 @@ class _StrictStop(Exception):
         self.error = error
 
 
+def _query_failed(db: Path, exc: BaseException) -> str:
+    """One line for a query the database could not run: out of memory says what to do."""
+    line = f"{db}: the query failed ({first_line(exc)})"
+    if isinstance(exc, duckdb.OutOfMemoryException):
+        line += (
+            "; give DuckDB more memory (WARTA_DB_MEMORY=2GB) or narrow the query (--since/--until, --actor)"
+        )
+    return line
+
+
 def _fail(line: str) -> None:
     sys.stderr.write("warta: " + " ".join(line.split()) + "\n")
     sys.stderr.flush()
@@ -321,22 +332,25 @@ def events(
         until=_date(until, "--until"),
     )
     with _open(db, read_only=True) as store:
-        rows = _take(merged_events(store.con, flt), limit)
-        _emit(
-            rows,
-            fmt,
-            [
-                ("date", "date"),
-                ("event", "event"),
-                ("source", "source"),
-                ("target", "target"),
-                ("modality", "modality"),
-                ("documents", "docs"),
-                ("text", "evidence"),
-            ],
-            "events",
-            events=True,
-        )
+        try:
+            _emit(
+                _take(merged_events(store.con, flt), limit),
+                fmt,
+                [
+                    ("date", "date"),
+                    ("event", "event"),
+                    ("source", "source"),
+                    ("target", "target"),
+                    ("modality", "modality"),
+                    ("documents", "docs"),
+                    ("text", "evidence"),
+                ],
+                "events",
+                events=True,
+            )
+        except duckdb.Error as exc:
+            _fail(_query_failed(db, exc))
+            raise typer.Exit(2) from None
 
 
 def _take(rows: Iterator[dict[str, Any]], limit: int) -> Iterator[dict[str, Any]]:
@@ -423,13 +437,19 @@ def export_cmd(
         raise typer.BadParameter("parquet needs a file", param_hint="--out")
     with _open(db, read_only=True) as store:
         records = merged_events(store.con, flt)
-        if fmt is ExportFmt.parquet:
-            n = to_parquet(records, str(out_path))
-        elif out_path is None:
-            n = (to_jsonl if fmt is ExportFmt.jsonl else to_csv)(records, sys.stdout)  # type: ignore[arg-type]
-        else:
-            with out_path.open("w", encoding="utf-8", newline="") as fh:
-                n = (to_jsonl if fmt is ExportFmt.jsonl else to_csv)(records, fh)  # type: ignore[arg-type]
+        try:
+            if fmt is ExportFmt.parquet:
+                n = to_parquet(records, str(out_path))
+            elif out_path is None:
+                n = (to_jsonl if fmt is ExportFmt.jsonl else to_csv)(records, sys.stdout)  # type: ignore[arg-type]
+            else:
+                with out_path.open("w", encoding="utf-8", newline="") as fh:
+                    n = (to_jsonl if fmt is ExportFmt.jsonl else to_csv)(records, fh)  # type: ignore[arg-type]
+        except duckdb.Error as exc:
+            if out_path is not None:
+                out_path.unlink(missing_ok=True)  # not a partial export that looks whole
+            _fail(_query_failed(db, exc))
+            raise typer.Exit(2) from None
     if out_path is not None:
         err.print(f"warta: wrote {n} events to {out_path}", highlight=False)
 

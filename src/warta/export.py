@@ -57,24 +57,49 @@ class EventFilter:
         return " AND ".join(where), params
 
 
-_SQL = """
-SELECT coalesce(e.merge_key, e.id) AS merge_key, e.id AS event_id, e.article_id, e.sentence, e.event,
-       e.mode, e.context, e.cameo,
+def _rank_sql(column: str) -> str:
+    """merge.RANK (narrowest date first) as SQL over ``column``."""
+    cases = " ".join(f"WHEN '{name}' THEN {rank}" for name, rank in merge.RANK.items())
+    return f"CASE {column} {cases} ELSE 9 END"
+
+
+_NO_DATE = "DATE '9999-12-31'"  # date.max: where an undated report sorts among a group's dates
+
+# Every stored event under the filter, with its article, in the order of the records it makes: by the group's
+# date (its most precise report's, as _record takes it; undated groups first), type and key, then the
+# group's reports in order. The database sorts (spilling to disk beyond its memory limit), so the records
+# stream out one group at a time and the export's memory does not grow with the corpus.
+_SQL = (
+    """
+WITH g AS (
+    SELECT coalesce(e.merge_key, e.id) AS merge_key,
+           min({'rank': """
+    + _rank_sql("e.date_precision")
+    + ", 'day': coalesce(e.date, "
+    + _NO_DATE
+    + """)}) AS group_key
+    FROM events e JOIN articles a ON a.id = e.article_id
+    WHERE {where}
+    GROUP BY 1
+)
+SELECT g.merge_key, e.id AS event_id, e.article_id, e.sentence, e.event, e.mode, e.context, e.cameo,
        e.goldstein, e.modality, e.source, e.target, e.date, e.date_precision, e.date_source, e.location,
        e.text, e.verb_start, e.verb_end, a.outlet, a.published, a.origin, a.url, a.duplicate_of, a.relays
-FROM events e JOIN articles a ON a.id = e.article_id
+FROM events e JOIN articles a ON a.id = e.article_id JOIN g ON g.merge_key = coalesce(e.merge_key, e.id)
 WHERE {where}
-ORDER BY coalesce(e.merge_key, e.id), a.published NULLS LAST, e.article_id, e.sentence, e.verb_start
+ORDER BY nullif(g.group_key.day, """
+    + _NO_DATE
+    + """) NULLS FIRST, e.event, g.merge_key, a.published NULLS LAST, e.article_id, e.sentence,
+         e.verb_start
 """
+)
 
 
 def merged_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> Iterator[dict[str, Any]]:
-    """Merged event records (the export contract), ordered by date."""
+    """Merged event records (the export contract), ordered by date, then type and id; one at a time."""
     where, params = (flt or EventFilter()).sql()
-    groups = _group(iter_rows(con, _SQL.format(where=where), params))
-    records = [_record(g) for g in groups]
-    records.sort(key=lambda r: (r["date"] or "", r["event"], r["id"]))
-    return iter(records)
+    for rows in _group(iter_rows(con, _SQL.replace("{where}", where), params + params)):
+        yield _record(rows)
 
 
 def _group(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
@@ -228,14 +253,27 @@ def to_csv(records: Iterable[dict[str, Any]], out: io.TextIOBase, columns: list[
     return n
 
 
+_PARQUET_BATCH = 50_000  # records a row group: the export holds one batch at a time, not the whole corpus
+
+
 def to_parquet(records: Iterable[dict[str, Any]], path: str) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = [flatten(r) for r in records]
-    table = pa.Table.from_pylist(rows, schema=_parquet_schema()) if rows else _parquet_schema().empty_table()
-    pq.write_table(table, path)
-    return len(rows)
+    schema = _parquet_schema()
+    n = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        batch: list[dict[str, Any]] = []
+        for rec in records:
+            batch.append(flatten(rec))
+            if len(batch) >= _PARQUET_BATCH:
+                writer.write_table(pa.Table.from_pylist(batch, schema=schema))
+                n += len(batch)
+                batch = []
+        if batch or not n:  # an empty export is a file with the schema and no rows
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema) if batch else schema.empty_table())
+            n += len(batch)
+    return n
 
 
 def _parquet_schema():  # type: ignore[no-untyped-def]
