@@ -246,10 +246,11 @@ def create_app(db_path: str | Path, limits: data.Limits | None = None) -> FastAP
     ) -> dict[str, Any]:
         with session() as con:
             known = _Codes(con)
-            f = flt(known, actor, type_, since, until, outlet, source, target)
             ca, cb = check_code(known, a, "a"), check_code(known, b, "b")
             if (ca is None) != (cb is None):
                 raise _unprocessable("a and b go together: give both codes of the dyad, or neither")
+            # a dyad's events all involve a: the database selects those, the pair is checked on the records
+            f = flt(known, actor or ca, type_, since, until, outlet, source, target)
             recs = data.events(con, f, pair=(ca, cb) if ca and cb else None)
             page = data.with_evidence(con, recs[offset : offset + limit])
         return {"total": len(recs), "offset": offset, "limit": limit, "events": page}
