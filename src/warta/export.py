@@ -116,6 +116,8 @@ def _group(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
 def _independent(rows: list[dict[str, Any]]) -> int:
     """Reports that are not copies of one another: a syndicated copy counts with its original, and two
     articles relaying the same agency ("Mengutip Reuters") count once."""
+    if len(rows) == 1:  # most groups: one report
+        return 1
     parent: dict[str, str] = {}
 
     def root(x: str) -> str:
