@@ -35,32 +35,32 @@ from warta.rows import Row, Rows
 # A sentence is a slice of its article's text, so the text is not stored twice (it was a fifth of the file):
 # sentence_spans keeps the offsets, and own_text only for a sentence that is not the slice it spans (none the
 # pipeline makes). The view gives every sentence its text back, by the same name and columns as before.
-SENTENCES_VIEW = """
+# sentence s of article a (DuckDB counts characters from 1)
+_SLICE_SQL = 'substring(a.text, s.start + 1, s."end" - s.start)'
+# a sentence's text, for a query that joins sentence_spans s to articles a
+SENTENCE_TEXT_SQL = f"coalesce(s.own_text, {_SLICE_SQL})"
+SENTENCES_VIEW = f"""
 CREATE VIEW IF NOT EXISTS sentences AS
-SELECT s.article_id, s.idx, s.start, s."end", s.paragraph,
-       coalesce(s.own_text, substring(a.text, s.start + 1, s."end" - s.start)) AS text
+SELECT s.article_id, s.idx, s.start, s."end", s.paragraph, {SENTENCE_TEXT_SQL} AS text
 FROM sentence_spans s LEFT JOIN articles a ON a.id = s.article_id;
 """
 
-MIGRATES_FROM = ("3",)  # the older schema versions a writer moves on to SCHEMA_VERSION
-# Version 3 kept each sentence's text in a table of its own; a writer moves such a database on to version 4
-# (Store._migrate), in place, in one transaction.
-_MIGRATE_3_TO_4 = (
-    """
+# The older schema versions a writer moves on to SCHEMA_VERSION (Store._migrate), in place, in one
+# transaction. Version 3 kept each sentence's text in a table of its own.
+_MIGRATIONS = {
+    "3": f"""
 CREATE TABLE sentence_spans (
     article_id VARCHAR, idx INTEGER, start INTEGER, "end" INTEGER, paragraph INTEGER, own_text VARCHAR);
 INSERT INTO sentence_spans
 SELECT s.article_id, s.idx, s.start, s."end", s.paragraph,
-       CASE WHEN s.text IS NOT DISTINCT FROM substring(a.text, s.start + 1, s."end" - s.start) THEN NULL
-            ELSE s.text END
+       CASE WHEN s.text IS NOT DISTINCT FROM {_SLICE_SQL} THEN NULL ELSE s.text END
 FROM sentences s LEFT JOIN articles a ON a.id = s.article_id ORDER BY s.rowid;
 DROP TABLE sentences;
-"""
-    + SENTENCES_VIEW
-    + """
+{SENTENCES_VIEW}
 UPDATE meta SET value = '4' WHERE key = 'schema_version';
-"""
-)
+""",
+}
+MIGRATES_FROM = tuple(_MIGRATIONS)
 
 # Only documents and articles carry a primary key: DuckDB keeps key indexes in memory, and the per-article
 # rows (sentences, events) are unique by construction (an article is stored once, with all its rows, in
@@ -370,40 +370,30 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _version(self) -> str | None:
-        """The file's schema version (None for a new file)."""
-        has_meta = self.con.execute(
-            "SELECT count(*) FROM duckdb_tables() "
-            "WHERE table_name = 'meta' AND database_name = current_database()"
-        ).fetchone()[0]
-        if not has_meta:
-            return None
-        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        return row[0] if row else None
-
     def _migrate(self) -> None:
         """Move a database of an older schema this warta knows on to :data:`SCHEMA_VERSION`, in place and in
         one transaction (a failure leaves it as it was). The space the old rows took is given back by
         ``warta compact``."""
-        if self._version() not in MIGRATES_FROM:
+        version = schema_version(self.con)
+        if version not in _MIGRATIONS:
             return
         try:
             with self._transaction():
-                self.con.execute(_MIGRATE_3_TO_4)
+                self.con.execute(_MIGRATIONS[version])
         except duckdb.Error as exc:
             raise StoreError(
-                f"{self.path}: cannot move the database from schema version 3 to {SCHEMA_VERSION} "
+                f"{self.path}: cannot move the database from schema version {version} to {SCHEMA_VERSION} "
                 f"({first_line(exc)})"
             ) from None
-        self.migrated_from = 3
+        self.migrated_from = int(version)
 
     def _check_version(self) -> None:
-        row = self.con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-        if row is None:
+        version = schema_version(self.con)
+        if version is None:
             self.con.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
-        elif int(row[0]) != SCHEMA_VERSION:
+        elif int(version) != SCHEMA_VERSION:
             raise StoreError(
-                f"{self.path}: database schema version {row[0]}, this warta writes {SCHEMA_VERSION}; "
+                f"{self.path}: database schema version {version}, this warta writes {SCHEMA_VERSION}; "
                 "use a new --db file"
             )
 
@@ -606,6 +596,23 @@ class Store:
             described = self.con.execute(f"DESCRIBE {table}").fetchall()  # noqa: S608 -- a constant
             self._types[table] = {row[0]: _ARROW_TYPES[row[1]] for row in described}
         return self._types[table]
+
+
+def has_table(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    """Whether the connection's database has a table (not a view) of this name."""
+    found = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = ? AND database_name = current_database()",
+        [name],
+    ).fetchone()
+    return bool(found and found[0])
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The database's schema version as ``meta`` records it (None for a file that records none)."""
+    if not has_table(con, "meta"):
+        return None
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    return row[0] if row else None
 
 
 def first_line(exc: BaseException) -> str:

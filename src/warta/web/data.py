@@ -32,7 +32,7 @@ import duckdb
 
 from warta.dyads import pairs, state_codes
 from warta.export import EventFilter, merged_events
-from warta.store import first_line, iter_rows
+from warta.store import SENTENCE_TEXT_SQL, first_line, has_table, iter_rows
 
 
 class DatabaseBusy(RuntimeError):
@@ -249,9 +249,8 @@ def events(
 # The sentences of some articles, their text read from the articles as the `sentences` view does. Not the view
 # itself: DuckDB does not push an IN list through its join, and would read every article's text (a second
 # for a million articles) where this reads the few asked for.
-_EVIDENCE_SENTENCES = """
-SELECT s.article_id, s.idx, s.start, s."end",
-       coalesce(s.own_text, substring(a.text, s.start + 1, s."end" - s.start)) AS text
+_EVIDENCE_SENTENCES = f"""
+SELECT s.article_id, s.idx, s.start, s."end", {SENTENCE_TEXT_SQL} AS text
 FROM (SELECT * FROM sentence_spans WHERE article_id IN (SELECT unnest($1))) s
 LEFT JOIN (SELECT id, text FROM articles WHERE id IN (SELECT unnest($1))) a ON a.id = s.article_id
 """
@@ -259,15 +258,6 @@ LEFT JOIN (SELECT id, text FROM articles WHERE id IN (SELECT unnest($1))) a ON a
 _EVIDENCE_SENTENCES_V3 = (
     'SELECT article_id, idx, start, "end", text FROM sentences WHERE article_id IN (SELECT unnest($1))'
 )
-
-
-def _has_spans(con: duckdb.DuckDBPyConnection) -> bool:
-    return bool(
-        con.execute(
-            "SELECT count(*) FROM duckdb_tables() "
-            "WHERE table_name = 'sentence_spans' AND database_name = current_database()"
-        ).fetchone()[0]
-    )
 
 
 def with_evidence(con: duckdb.DuckDBPyConnection, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -278,7 +268,9 @@ def with_evidence(con: duckdb.DuckDBPyConnection, records: list[dict[str, Any]])
         return records
     sents = {
         (row["article_id"], row["idx"]): row
-        for row in iter_rows(con, _EVIDENCE_SENTENCES if _has_spans(con) else _EVIDENCE_SENTENCES_V3, [ids])
+        for row in iter_rows(
+            con, _EVIDENCE_SENTENCES if has_table(con, "sentence_spans") else _EVIDENCE_SENTENCES_V3, [ids]
+        )
     }
     arts = {
         row["id"]: row
