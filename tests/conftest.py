@@ -27,6 +27,20 @@ def seeds_dir() -> Path:
     return SEEDS
 
 
+@pytest.fixture(scope="session")
+def samples_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample corpus analysed once into a database (one worker, default batches). Tests read
+    it; a test that writes copies it first."""
+    from typer.testing import CliRunner
+
+    from warta.cli import app
+
+    db = tmp_path_factory.mktemp("samples_db") / "samples.duckdb"
+    res = CliRunner().invoke(app, ["analyze", str(SAMPLES), "--db", str(db), "--workers", "1"])
+    assert res.exit_code == 0, res.output
+    return db
+
+
 def dump_tables(db: Path, tables: Iterable[str], skip: frozenset[str] = frozenset()) -> dict[str, list]:
     """Every row of ``tables`` in a DuckDB file (sorted; the columns in ``skip`` left out), to compare two
     databases."""

@@ -9,7 +9,6 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 import pytest
-from conftest import SAMPLES
 from typer.testing import CliRunner
 
 from warta import export
@@ -18,11 +17,8 @@ from warta.export import EventFilter, merged_events
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("db") / "x.duckdb"
-    res = CliRunner().invoke(app, ["analyze", str(SAMPLES), "--db", str(path), "--workers", "1"])
-    assert res.exit_code == 0, res.output
-    return path
+def db(samples_db: Path) -> Path:
+    return samples_db
 
 
 def _records(db: Path, flt: EventFilter | None = None) -> list[dict]:
@@ -69,22 +65,20 @@ def test_merged_events_is_lazy(db: Path) -> None:
         con.close()
 
 
+def _parquet(db: Path, out: Path, *args: str) -> Path:
+    res = CliRunner().invoke(
+        app, ["export", "--db", str(db), "--format", "parquet", "--out", str(out), *args]
+    )
+    assert res.exit_code == 0, res.output
+    return out
+
+
 def test_parquet_in_row_groups_holds_the_same_rows(db: Path, tmp_path: Path, monkeypatch) -> None:
-    one = tmp_path / "one.parquet"
-    assert (
-        CliRunner()
-        .invoke(app, ["export", "--db", str(db), "--format", "parquet", "--out", str(one)])
-        .exit_code
-        == 0
-    )
+    one = _parquet(db, tmp_path / "one.parquet")
+    none = _parquet(db, tmp_path / "none.parquet", "--since", "2999-01-01")
+    assert pq.read_table(none).num_rows == 0 and pq.read_table(none).schema == pq.read_table(one).schema
     monkeypatch.setattr(export, "_PARQUET_BATCH", 7)
-    many = tmp_path / "many.parquet"
-    assert (
-        CliRunner()
-        .invoke(app, ["export", "--db", str(db), "--format", "parquet", "--out", str(many)])
-        .exit_code
-        == 0
-    )
+    many = _parquet(db, tmp_path / "many.parquet")
     assert pq.ParquetFile(many).num_row_groups > 1
     assert pq.read_table(many).equals(pq.read_table(one))
     jsonl = CliRunner().invoke(app, ["export", "--db", str(db)])

@@ -24,11 +24,8 @@ TODAY = date(2026, 12, 1)
 
 
 @pytest.fixture(scope="module")
-def analysed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("db") / "v4.duckdb"
-    res = CliRunner().invoke(app, ["analyze", str(SAMPLES), "--db", str(db), "--workers", "1"])
-    assert res.exit_code == 0, res.output
-    return db
+def analysed(samples_db: Path) -> Path:
+    return samples_db  # read only: every test that writes works on a copy
 
 
 def _as_version_3(v4: Path, out: Path, *, odd_text: str | None = None) -> Path:

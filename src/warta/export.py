@@ -272,8 +272,8 @@ def to_parquet(records: Iterable[dict[str, Any]], path: str) -> int:
                 writer.write_table(pa.Table.from_pylist(batch, schema=schema))
                 n += len(batch)
                 batch = []
-        if batch or not n:  # an empty export is a file with the schema and no rows
-            writer.write_table(pa.Table.from_pylist(batch, schema=schema) if batch else schema.empty_table())
+        if batch:  # (an export of nothing is still a file with the schema and no rows)
+            writer.write_table(pa.Table.from_pylist(batch, schema=schema))
             n += len(batch)
     return n
 
