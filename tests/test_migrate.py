@@ -13,7 +13,7 @@ import pytest
 from conftest import SAMPLES, dump_tables
 from typer.testing import CliRunner
 
-from warta import SCHEMA_VERSION
+from warta import SCHEMA_VERSION, store
 from warta.cli import app
 from warta.pipeline import analyse
 from warta.sources import read
@@ -122,6 +122,26 @@ def test_a_writer_moves_a_version_3_database_on_in_place(analysed: Path, tmp_pat
     # once moved on, the next writer has nothing to say
     again = CliRunner().invoke(app, ["analyze", str(SAMPLES), "--db", str(v3), "--workers", "1"])
     assert again.exit_code == 0 and "schema version" not in again.output
+
+
+def test_the_move_goes_a_slice_of_sentences_at_a_time_and_keeps_their_order(
+    analysed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Slices smaller than an article (7 sentences), so that an article's sentences fall in two: every row is
+    kept, each with its own text only where it had one, in the order the version-3 table had them."""
+    monkeypatch.setattr(store, "_V3_CHUNK", 7)
+    v3 = _as_version_3(analysed, tmp_path / "v3.duckdb", odd_text="Teks yang disimpan apa adanya.")
+    con = duckdb.connect(str(v3), read_only=True)
+    spans = 'SELECT article_id, idx, start, "end", paragraph FROM {} ORDER BY rowid'
+    old = con.execute(spans.format("sentences")).fetchall()
+    con.close()
+    assert len(old) > 7 * 20
+    before = dump_tables(v3, TABLES)
+    with Store(v3) as st:
+        assert st.migrated_from == 3
+        assert st.con.execute(spans.format("sentence_spans")).fetchall() == old
+        assert st.con.execute("SELECT count(own_text) FROM sentence_spans").fetchone()[0] == 1
+    assert dump_tables(v3, TABLES) == before
 
 
 def test_compact_moves_a_version_3_database_on_and_gives_the_space_back(

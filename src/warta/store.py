@@ -14,7 +14,7 @@ import fcntl
 import os
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -45,21 +45,42 @@ SELECT s.article_id, s.idx, s.start, s."end", s.paragraph, {SENTENCE_TEXT_SQL} A
 FROM sentence_spans s LEFT JOIN articles a ON a.id = s.article_id;
 """
 
-# The older schema versions a writer moves on to SCHEMA_VERSION (Store._migrate), in place, in one
-# transaction. Version 3 kept each sentence's text in a table of its own.
-_MIGRATIONS = {
-    "3": f"""
-CREATE TABLE sentence_spans (
-    article_id VARCHAR, idx INTEGER, start INTEGER, "end" INTEGER, paragraph INTEGER, own_text VARCHAR);
+# Version 3 kept each sentence's text in a table of its own; moving on copies its offsets to sentence_spans, a
+# slice of sentences at a time (see _from_v3).
+_V3_CHUNK = 100_000  # sentences: about 11 MB of their text and their articles' text at a time
+_V3_SPANS = f"""
 INSERT INTO sentence_spans
+WITH s AS (SELECT *, rowid AS rid FROM sentences WHERE rowid >= $1 AND rowid < $2)
 SELECT s.article_id, s.idx, s.start, s."end", s.paragraph,
        CASE WHEN s.text IS NOT DISTINCT FROM {_SLICE_SQL} THEN NULL ELSE s.text END
-FROM sentences s LEFT JOIN articles a ON a.id = s.article_id ORDER BY s.rowid;
-DROP TABLE sentences;
-{SENTENCES_VIEW}
-UPDATE meta SET value = '4' WHERE key = 'schema_version';
-""",
-}
+FROM s LEFT JOIN (
+    SELECT id, text FROM articles WHERE id IN (SELECT unnest(list(DISTINCT article_id)) FROM s)
+) a ON a.id = s.article_id
+ORDER BY s.rid
+"""
+
+
+def _from_v3(con: duckdb.DuckDBPyConnection) -> None:
+    """Schema 3 to 4, inside the caller's transaction. A slice of sentences at a time, so that the writer's
+    memory limit holds whatever the corpus's size: one statement over all of them joins every article's
+    text, which ran out of the writer's 64 MB at 100,000 articles. The articles are looked up by a list of
+    ids, not ``id IN (SELECT ...)``: DuckDB builds that semi-join's hash table on the articles' side, text
+    and all (the same 64 MB ran out on one slice)."""
+    con.execute(
+        'CREATE TABLE sentence_spans (article_id VARCHAR, idx INTEGER, start INTEGER, "end" INTEGER, '
+        "paragraph INTEGER, own_text VARCHAR)"
+    )
+    (end,) = con.execute("SELECT coalesce(max(rowid) + 1, 0) FROM sentences").fetchone() or (0,)
+    for lo in range(0, end, _V3_CHUNK):
+        con.execute(_V3_SPANS, [lo, lo + _V3_CHUNK])
+    con.execute("DROP TABLE sentences")
+    con.execute(SENTENCES_VIEW)
+    con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
+
+
+# The older schema versions a writer moves on to SCHEMA_VERSION (Store._migrate), in place, in one
+# transaction.
+_MIGRATIONS: dict[str, Callable[[duckdb.DuckDBPyConnection], None]] = {"3": _from_v3}
 MIGRATES_FROM = tuple(_MIGRATIONS)
 
 # Only documents and articles carry a primary key: DuckDB keeps key indexes in memory, and the per-article
@@ -379,7 +400,7 @@ class Store:
             return
         try:
             with self._transaction():
-                self.con.execute(_MIGRATIONS[version])
+                _MIGRATIONS[version](self.con)
         except duckdb.Error as exc:
             raise StoreError(
                 f"{self.path}: cannot move the database from schema version {version} to {SCHEMA_VERSION} "
