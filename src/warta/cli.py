@@ -6,12 +6,13 @@ import itertools
 import json
 import sys
 import time
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import duckdb
 import typer
@@ -22,6 +23,8 @@ from rich.table import Table
 from warta import SCHEMA_VERSION, __version__
 from warta.sources import InputError, discover
 from warta.store import Store, StoreError, first_line, iter_rows, writer_lock
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from warta.runner import RunReport
@@ -593,17 +596,20 @@ IncludeIgos = Annotated[
 ]
 
 
-def _dyad_records(
+def _dyad_query(
     db: Path,
+    query: Callable[[duckdb.DuckDBPyConnection, Any], T],
     *,
     actor: str | None = None,
     type_: str | None = None,
     since: str | None = None,
     until: str | None = None,
     outlet: str | None = None,
-) -> list[dict[str, Any]]:
+) -> T:
+    """``query(con, filter)`` over the database: the dyad aggregates are computed by DuckDB
+    (:mod:`warta.dyad_sql`), so no command holds the corpus's merged records."""
     from warta.dyads import PLOVER_TYPES
-    from warta.export import EventFilter, merged_events
+    from warta.export import EventFilter
 
     if type_ and type_.upper() not in PLOVER_TYPES:
         raise typer.BadParameter(
@@ -617,7 +623,11 @@ def _dyad_records(
         outlet=outlet,
     )
     with _open(db, read_only=True) as store:
-        return list(merged_events(store.con, flt))
+        try:
+            return query(store.con, flt)
+        except duckdb.Error as exc:
+            _fail(_query_failed(db, exc))
+            raise typer.Exit(2) from None
 
 
 def _dyad_row(d: dict[str, Any]) -> dict[str, Any]:
@@ -690,18 +700,30 @@ def dyads(
 
     One real-world event counts once (merged records). Example: warta dyads --top 10 --since 2023-01-01
     """
-    from warta.dyads import aggregate, top_dyads
+    from warta import dyad_sql
 
-    recs = _dyad_records(db, actor=actor, type_=type_, since=since, until=until, outlet=outlet)
-    best = top_dyads(recs, top, ordered=ordered, include_nonstate=include_igos)
+    def query(con: duckdb.DuckDBPyConnection, flt: Any) -> tuple[list[Any], list[Any], Counter[str]]:
+        best = dyad_sql.top_dyads(con, flt, top, ordered=ordered, include_nonstate=include_igos)
+        if by is None:
+            return best, [], Counter()
+        left_out = dyad_sql.left_out(con, flt, by=by.value, ordered=ordered, include_nonstate=include_igos)
+        rows, _ = dyad_sql.aggregate(
+            con,
+            flt,
+            by=by.value,
+            ordered=ordered,
+            include_nonstate=include_igos,
+            dyads=[(s.a, s.b) for s in best],
+        )
+        return best, rows, left_out
+
+    best, rows, left_out = _dyad_query(
+        db, query, actor=actor, type_=type_, since=since, until=until, outlet=outlet
+    )
     if by is None:
         _emit_dyads([s.as_json() for s in best], fmt, f"top {top} dyads")
         return
-    keep = {(s.a, s.b) for s in best}
-    rows, left_out = aggregate(recs, by=by.value, ordered=ordered, include_nonstate=include_igos)
-    _emit_dyads(
-        [s.as_json() for s in rows if (s.a, s.b) in keep], fmt, f"top {top} dyads by {by.value}", period=True
-    )
+    _emit_dyads([s.as_json() for s in rows], fmt, f"top {top} dyads by {by.value}", period=True)
     if left_out and fmt is Fmt.table:
         err.print(
             f"not in the {by.value} rows (date too coarse): "
@@ -727,12 +749,17 @@ def timeline(
 
     Example: warta timeline CHN RUS --by month --png chn-rus.png
     """
-    from warta.dyads import timeline as build
+    from warta import dyad_sql
 
     if a.upper() == b.upper():
         raise typer.BadParameter("A and B are the same actor", param_hint="B")
-    recs = _dyad_records(db, actor=a, since=since, until=until)
-    tl = build(recs, a, b, by=by.value, ordered=ordered)
+    tl = _dyad_query(
+        db,
+        lambda con, flt: dyad_sql.timeline(con, flt, a, b, by=by.value, ordered=ordered),
+        actor=a,
+        since=since,
+        until=until,
+    )
     _emit_dyads([r.as_json() for r in tl.rows], fmt, f"{tl.as_json()['dyad']} by {by.value}", period=True)
     if fmt is Fmt.table:
         if not tl.rows:
@@ -770,10 +797,15 @@ def network(
 
     Example: warta network --include-igos --png network.png
     """
-    from warta.dyads import network as build
+    from warta import dyad_sql
 
-    recs = _dyad_records(db, type_=type_, since=since, until=until)
-    nodes, edges = build(recs, include_nonstate=include_igos)
+    nodes, edges = _dyad_query(
+        db,
+        lambda con, flt: dyad_sql.network(con, flt, include_nonstate=include_igos),
+        type_=type_,
+        since=since,
+        until=until,
+    )
     rows = [
         {
             **e,

@@ -45,6 +45,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -91,6 +92,18 @@ _ADMITS: dict[str, frozenset[str]] = {
     "month": frozenset({"month"}),
     "year": frozenset(),
 }
+
+
+GOLDSTEIN_PLACES = 6  # decimals a Goldstein score is summed with (CAMEO's scale has one)
+
+
+def goldstein_decimal(score: float) -> Decimal:
+    """A score as the exact decimal the sums add (the database casts to DECIMAL(18, 6) alike): floats added
+    in another order give another last bit, and a mean such as -2.1 / 16 = -0.13125 would round either way."""
+    return Decimal(repr(float(score))).quantize(_PLACES, rounding=ROUND_HALF_UP)
+
+
+_PLACES = Decimal(1).scaleb(-GOLDSTEIN_PLACES)
 
 
 @lru_cache(maxsize=1)
@@ -169,11 +182,12 @@ class DyadStats:
     by_type: Counter[str] = field(default_factory=Counter)
     by_quad: Counter[str] = field(default_factory=Counter)
     directions: Counter[str] = field(default_factory=Counter)  # "A>B" -> events, for unordered dyads
-    goldstein_sum: float = 0.0
+    goldstein_total: Decimal = Decimal(0)  # exact (to GOLDSTEIN_PLACES), so that no order of adding shows
     goldstein_n: int = 0
     outlets: set[str] = field(default_factory=set)
     documents: set[str] = field(default_factory=set)
     event_ids: list[str] = field(default_factory=list)
+    document_count: int | None = None  # the documents as a count (from the database), not a set
 
     def add(self, rec: dict[str, Any]) -> None:
         self.events += 1
@@ -182,7 +196,7 @@ class DyadStats:
         if rec["event"] in QUAD:
             self.by_quad[QUAD[rec["event"]]] += 1
         if rec.get("goldstein") is not None:
-            self.goldstein_sum += float(rec["goldstein"])
+            self.goldstein_total += goldstein_decimal(rec["goldstein"])
             self.goldstein_n += 1
         for d in rec.get("documents") or []:
             self.documents.add(d["id"])
@@ -208,8 +222,16 @@ class DyadStats:
         return round(self.conflictual / n, 4) if n else None
 
     @property
+    def goldstein_sum(self) -> float:
+        return float(self.goldstein_total)
+
+    @property
     def goldstein_mean(self) -> float | None:
-        return round(self.goldstein_sum / self.goldstein_n, 4) if self.goldstein_n else None
+        return float(round(self.goldstein_total / self.goldstein_n, 4)) if self.goldstein_n else None
+
+    @property
+    def n_documents(self) -> int:
+        return len(self.documents) if self.document_count is None else self.document_count
 
     @property
     def label(self) -> str:
@@ -229,10 +251,10 @@ class DyadStats:
             "conflictual": self.conflictual,
             "cooperative_share": self.cooperative_share,
             "conflictual_share": self.conflictual_share,
-            "goldstein_sum": round(self.goldstein_sum, 4),
+            "goldstein_sum": float(round(self.goldstein_total, 4)),
             "goldstein_mean": self.goldstein_mean,
             "outlets": len(self.outlets),
-            "documents": len(self.documents),
+            "documents": self.n_documents,
             **({} if self.ordered else {"directions": dict(sorted(self.directions.items()))}),
         }
 
@@ -276,8 +298,12 @@ def top_dyads(
 ) -> list[DyadStats]:
     """The ``n`` most active dyads over all periods (ties: more outlets first, then by name)."""
     rows, _ = aggregate(records, ordered=ordered, include_nonstate=include_nonstate)
-    rows.sort(key=lambda s: (-s.events, -len(s.outlets), s.a, s.b))
-    return rows[:n]
+    return most_active(rows, n)
+
+
+def most_active(rows: list[DyadStats], n: int) -> list[DyadStats]:
+    """The ``n`` dyads of most events (ties: more outlets first, then by name)."""
+    return sorted(rows, key=lambda s: (-s.events, -len(s.outlets), s.a, s.b))[:n]
 
 
 @dataclass
@@ -316,11 +342,29 @@ def timeline(
     here: naming them is asking for them."""
     if by not in PERIODS:
         raise ValueError(f"unknown period {by!r} (day, week or month)")
-    a, b = a.upper(), b.upper()
-    key = (a, b) if ordered else tuple(sorted((a, b)))
+    key = dyad_key(a, b, ordered=ordered)
     mine = [r for r in records if key in pairs(r, ordered=ordered, include_nonstate=True)]
     rows, left_out = aggregate(mine, by=by, ordered=ordered, include_nonstate=True)
-    rows = [r for r in rows if (r.a, r.b) == key]
+    return series(key, by, ordered, [r for r in rows if (r.a, r.b) == key], left_out, fill=fill)
+
+
+def dyad_key(a: str, b: str, *, ordered: bool) -> tuple[str, str]:
+    """The dyad of two codes as the aggregates name it: (a, b), or the two sorted when unordered."""
+    a, b = a.upper(), b.upper()
+    return (a, b) if ordered else (min(a, b), max(a, b))
+
+
+def series(
+    key: tuple[str, str],
+    by: str,
+    ordered: bool,
+    rows: list[DyadStats],
+    left_out: Counter[str],
+    *,
+    fill: bool = True,
+) -> Timeline:
+    """The Timeline of one dyad's rows (sorted by period); with ``fill``, the periods between the first and
+    the last with no event are there with zero counts."""
     if fill and rows:
         have = {r.period: r for r in rows}
         filled, p = [], rows[0].period
@@ -339,6 +383,17 @@ def network(
     weighted by events, with their cooperative share and Goldstein mean. Edges are sorted heaviest first."""
     rows, _ = aggregate(records, ordered=False, include_nonstate=include_nonstate)
     events: dict[str, set[str]] = defaultdict(set)
+    for s in rows:
+        events[s.a].update(s.event_ids)
+        events[s.b].update(s.event_ids)
+    return network_of(rows, {c: len(ids) for c, ids in events.items()})
+
+
+def network_of(
+    rows: list[DyadStats], node_events: dict[str, int]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """:func:`network`'s nodes and edges from the unordered dyads over all time and, per code, the number of
+    distinct events in its dyads."""
     partners: dict[str, set[str]] = defaultdict(set)
     edges = []
     for s in sorted(rows, key=lambda s: (-s.events, s.a, s.b)):
@@ -354,11 +409,10 @@ def network(
                 "outlets": len(s.outlets),
             }
         )
-        for x, y in ((s.a, s.b), (s.b, s.a)):
-            events[x].update(s.event_ids)
-            partners[x].add(y)
+        partners[s.a].add(s.b)
+        partners[s.b].add(s.a)
     nodes = [
-        {"code": c, "events": len(events[c]), "partners": len(partners[c]), "state": is_state(c)}
-        for c in sorted(events, key=lambda c: (-len(events[c]), c))
+        {"code": c, "events": node_events[c], "partners": len(partners[c]), "state": is_state(c)}
+        for c in sorted(partners, key=lambda c: (-node_events[c], c))
     ]
     return nodes, edges

@@ -95,11 +95,81 @@ ORDER BY nullif(g.group_key.day, """
 )
 
 
-def merged_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> Iterator[dict[str, Any]]:
-    """Merged event records (the export contract), ordered by date, then type and id; one at a time."""
+def merged_events(
+    con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, *, groups: list[str] | None = None
+) -> Iterator[dict[str, Any]]:
+    """Merged event records (the export contract), ordered by date, then type and id; one at a time. With
+    ``groups``, only the events of those ids."""
     where, params = (flt or EventFilter()).sql()
+    if groups is not None:
+        where += " AND coalesce(e.merge_key, e.id) IN (SELECT unnest(?))"
+        params = [*params, groups]
     for rows in _group(iter_rows(con, _SQL.replace("{where}", where), params + params)):
         yield _record(rows)
+
+
+_FIRST = "ORDER BY a.published NULLS LAST, e.article_id, e.sentence, e.verb_start"  # a group's first report
+# One page of merged events: the ids of the groups in the records' order, and how many there are in all.
+_PAGE_SQL = (
+    """
+WITH g AS (
+    SELECT coalesce(e.merge_key, e.id) AS gid, first(e.event) AS event,
+           min({'rank': """
+    + _rank_sql("e.date_precision")
+    + ", 'day': coalesce(e.date, "
+    + _NO_DATE
+    + f""")}}) AS group_key,
+           first(e.source_codes {_FIRST}) AS src, first(e.target_codes {_FIRST}) AS tgt
+    FROM events e JOIN articles a ON a.id = e.article_id
+    WHERE {{where}}
+    GROUP BY 1
+),
+p AS (SELECT * FROM g WHERE {{pair}})
+SELECT (SELECT count(*) FROM p),
+       (SELECT list(gid) FROM (
+            SELECT gid FROM p ORDER BY nullif(group_key.day, """
+    + _NO_DATE
+    + """) NULLS FIRST, event, gid LIMIT ? OFFSET ?))
+"""
+)
+_PAIR_SQL = (
+    "((list_contains(src, ?) AND list_contains(tgt, ?)) OR (list_contains(src, ?) AND list_contains(tgt, ?)))"
+)
+
+
+def merged_event_count(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> int:
+    """How many records :func:`merged_events` gives under ``flt``."""
+    where, params = (flt or EventFilter()).sql()
+    sql = (
+        "SELECT count(DISTINCT coalesce(e.merge_key, e.id)) "
+        f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {where}"
+    )
+    row = con.execute(sql, params).fetchone()
+    return row[0] if row else 0
+
+
+def merged_event_page(
+    con: duckdb.DuckDBPyConnection,
+    flt: EventFilter | None = None,
+    *,
+    limit: int,
+    offset: int = 0,
+    pair: tuple[str, str] | None = None,
+) -> tuple[int, list[dict[str, Any]]]:
+    """How many merged events there are under ``flt`` (with ``pair``: between those two codes, either way
+    round), and the records ``offset`` to ``offset + limit`` of :func:`merged_events`'s order. The database
+    picks the page's groups, so only those records are made."""
+    where, params = (flt or EventFilter()).sql()
+    cond, extra = "TRUE", []
+    if pair is not None:
+        a, b = pair
+        cond, extra = _PAIR_SQL, [a, b, b, a]
+    sql = _PAGE_SQL.replace("{where}", where).replace("{pair}", cond)
+    row = con.execute(sql, [*params, *extra, limit, offset]).fetchone()
+    total, ids = row or (0, None)
+    if not ids:
+        return total, []
+    return total, list(merged_events(con, flt, groups=ids))
 
 
 def _group(rows: Iterable[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:

@@ -32,9 +32,9 @@ from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
-from warta import __version__
-from warta.dyads import PLOVER_TYPES, aggregate, network, timeline, top_dyads
-from warta.export import EventFilter
+from warta import __version__, dyad_sql
+from warta.dyads import PLOVER_TYPES, DyadStats, series
+from warta.export import EventFilter, merged_event_page
 from warta.web import charts, data
 
 MAX_PAGE = 500
@@ -93,19 +93,15 @@ class _Codes:
         return code in self._db
 
 
-def _periods(recs: list[dict[str, Any]], by: str) -> int:
-    """How many periods a filled timeline of these records spans (an upper bound)."""
-    days = sorted(r["date"] for r in recs if r.get("date"))
-    if not days:
+def _periods(rows: list[DyadStats], by: str) -> int:
+    """How many periods a filled timeline of these rows (sorted by period) spans."""
+    if not rows or rows[0].period is None or rows[-1].period is None:
         return 0
-    try:
-        lo, hi = date.fromisoformat(days[0][:10]), date.fromisoformat(days[-1][:10])
-    except ValueError:
-        return 0
+    lo, hi = rows[0].period, rows[-1].period
     if by == "day":
         return (hi - lo).days + 1
     if by == "week":
-        return (hi - lo).days // 7 + 2
+        return (hi - lo).days // 7 + 1
     return (hi.year - lo.year) * 12 + hi.month - lo.month + 1
 
 
@@ -251,9 +247,11 @@ def create_app(db_path: str | Path, limits: data.Limits | None = None) -> FastAP
                 raise _unprocessable("a and b go together: give both codes of the dyad, or neither")
             # a dyad's events all involve a: the database selects those, the pair is checked on the records
             f = flt(known, actor or ca, type_, since, until, outlet, source, target)
-            recs = data.events(con, f, pair=(ca, cb) if ca and cb else None)
-            page = data.with_evidence(con, recs[offset : offset + limit])
-        return {"total": len(recs), "offset": offset, "limit": limit, "events": page}
+            total, recs = merged_event_page(
+                con, f, limit=limit, offset=offset, pair=(ca, cb) if ca and cb else None
+            )
+            page = data.with_evidence(con, recs)
+        return {"total": total, "offset": offset, "limit": limit, "events": page}
 
     @app.get("/api/dyads", summary="The most active dyads, over all time or per period")
     def api_dyads(
@@ -273,19 +271,22 @@ def create_app(db_path: str | Path, limits: data.Limits | None = None) -> FastAP
             int, Query(ge=1, le=MAX_PAGE, description=f"How many dyads, at most {MAX_PAGE}.")
         ] = 20,
     ) -> dict[str, Any]:
-        with session() as con:  # the aggregation inside: its time counts too
-            recs = data.events(con, flt(_Codes(con), actor, type_, since, until, outlet))
+        with session() as con:
+            f = flt(_Codes(con), actor, type_, since, until, outlet)
+            best = dyad_sql.top_dyads(con, f, top, ordered=ordered, include_nonstate=include_nonstate)
             if by is None:
-                rows = top_dyads(recs, top, ordered=ordered, include_nonstate=include_nonstate)
-                return {"by": None, "dyads": [r.as_json() for r in rows], "left_out": {}}
-            best = top_dyads(recs, top, ordered=ordered, include_nonstate=include_nonstate)
-            keep = {(r.a, r.b) for r in best}
-            rows, left_out = aggregate(recs, by=by, ordered=ordered, include_nonstate=include_nonstate)
-            return {
-                "by": by,
-                "dyads": [r.as_json() for r in rows if (r.a, r.b) in keep],
-                "left_out": dict(left_out),
-            }
+                return {"by": None, "dyads": [r.as_json() for r in best], "left_out": {}}
+            # left_out: the records of every dyad too coarse for the periods, not only the top ones'
+            left_out = dyad_sql.left_out(con, f, by=by, ordered=ordered, include_nonstate=include_nonstate)
+            rows, _ = dyad_sql.aggregate(
+                con,
+                f,
+                by=by,
+                ordered=ordered,
+                include_nonstate=include_nonstate,
+                dyads=[(r.a, r.b) for r in best],
+            )
+            return {"by": by, "dyads": [r.as_json() for r in rows], "left_out": dict(left_out)}
 
     def _timeline(
         a: str,
@@ -303,14 +304,15 @@ def create_app(db_path: str | Path, limits: data.Limits | None = None) -> FastAP
             assert ca and cb
             if ca == cb:
                 raise _unprocessable("a and b are the same actor")
-            recs = data.events(con, flt(known, ca, type_, since, until, outlet), pair=(ca, cb))
-            n = _periods(recs, by)
+            f = flt(known, ca, type_, since, until, outlet)
+            tl = dyad_sql.timeline(con, f, ca, cb, by=by, ordered=ordered, fill=False)
+            n = _periods(tl.rows, by)
             if n > MAX_PERIODS:
                 raise _unprocessable(
                     f"the {by}ly series would have {n:,} periods (at most {MAX_PERIODS:,}): "
                     "use a longer period (by=week or month) or narrow since/until"
                 )
-            return timeline(recs, ca, cb, by=by, ordered=ordered)
+            return series((tl.a, tl.b), by, ordered, tl.rows, tl.left_out)
 
     @app.get("/api/timeline", summary="One dyad's series: events, types, quads and Goldstein per period")
     def api_timeline(
@@ -335,8 +337,8 @@ def create_app(db_path: str | Path, limits: data.Limits | None = None) -> FastAP
         include_nonstate: NonState = False,
     ) -> dict[str, Any]:
         with session() as con:
-            recs = data.events(con, flt(_Codes(con), actor, type_, since, until, outlet))
-            nodes, edges = network(recs, include_nonstate=include_nonstate)
+            f = flt(_Codes(con), actor, type_, since, until, outlet)
+            nodes, edges = dyad_sql.network(con, f, include_nonstate=include_nonstate)
         return {"nodes": nodes, "edges": edges}
 
     @app.get("/api/quotes", summary="Quotes with a known speaker, direct speech first")
@@ -374,8 +376,8 @@ def create_app(db_path: str | Path, limits: data.Limits | None = None) -> FastAP
         include_nonstate: NonState = False,
     ) -> Response:
         with session() as con:
-            recs = data.events(con, flt(_Codes(con), actor, type_, since, until, outlet))
-            nodes, edges = network(recs, include_nonstate=include_nonstate)
+            f = flt(_Codes(con), actor, type_, since, until, outlet)
+            nodes, edges = dyad_sql.network(con, f, include_nonstate=include_nonstate)
         return Response(pio.to_json(charts.network_figure(nodes, edges)), media_type="application/json")
 
     app.mount("/static", StaticFiles(directory=str(_static())), name="static")

@@ -30,8 +30,7 @@ from typing import Any
 
 import duckdb
 
-from warta.dyads import pairs, state_codes
-from warta.export import EventFilter, merged_events
+from warta.dyads import state_codes
 from warta.store import SENTENCE_TEXT_SQL, first_line, has_table, iter_rows
 
 
@@ -226,24 +225,6 @@ def summary(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     out["outlets"] = outlets(con)
     out["codes"] = sorted(db_codes(con))
     return out
-
-
-def events(
-    con: duckdb.DuckDBPyConnection,
-    flt: EventFilter,
-    *,
-    pair: tuple[str, str] | None = None,
-    include_nonstate: bool = True,
-) -> list[dict[str, Any]]:
-    """Merged event records under a filter; with ``pair``, only those between the two codes (either
-    direction)."""
-    recs = list(merged_events(con, flt))
-    if pair:
-        key = tuple(sorted(pair))
-        recs = [r for r in recs if key in pairs(r, ordered=False, include_nonstate=True)]
-    elif not include_nonstate:
-        recs = [r for r in recs if pairs(r, ordered=False)]
-    return recs
 
 
 # The sentences of some articles, their text read from the articles as the `sentences` view does. Not the view

@@ -13,9 +13,8 @@ from typing import Any
 
 import plotly.io as pio
 
-from warta import __version__
-from warta.dyads import network, timeline, top_dyads
-from warta.export import EventFilter
+from warta import __version__, dyad_sql
+from warta.export import merged_event_count
 from warta.web import charts, data
 
 _CSS = """
@@ -48,6 +47,10 @@ def _table(columns: list[str], rows: list[list[Any]], numeric: set[str] | None =
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
+def _most_first(kv: tuple[str, int]) -> tuple[int, str]:
+    return -kv[1], kv[0]
+
+
 def build_report(
     con: Any,
     *,
@@ -57,10 +60,10 @@ def build_report(
     by: str = "month",
     include_nonstate: bool = False,
 ) -> str:
-    recs = data.events(con, EventFilter())
     summary = data.summary(con)
-    best = top_dyads(recs, top, include_nonstate=include_nonstate)
-    nodes, edges = network(recs, include_nonstate=include_nonstate)
+    merged = merged_event_count(con)
+    best = dyad_sql.top_dyads(con, None, top, include_nonstate=include_nonstate)
+    nodes, edges = dyad_sql.network(con, None, include_nonstate=include_nonstate)
     figures: list[str] = []
 
     def fig_html(fig: Any) -> str:
@@ -90,7 +93,7 @@ def build_report(
                     "coded reports of events (negated, kept out)",
                     f"{summary['coded_events']} ({summary['negated_events']})",
                 ],
-                ["real-world events after merging", len(recs)],
+                ["real-world events after merging", merged],
                 [
                     "event dates",
                     f"{summary['event_date_first'] or '?'} to {summary['event_date_last'] or '?'}",
@@ -124,7 +127,9 @@ def build_report(
                     round(s.goldstein_sum, 2),
                     s.goldstein_mean,
                     len(s.outlets),
-                    ", ".join(f"{t} {n}" for t, n in s.by_type.most_common()),
+                    ", ".join(
+                        f"{t} {n}" for t, n in sorted(s.by_type.items(), key=lambda kv: (-kv[1], kv[0]))
+                    ),
                     ", ".join(f"{k} {v}" for k, v in sorted(s.directions.items())),
                 ]
                 for s in best
@@ -140,7 +145,8 @@ def build_report(
             "(each title says how many).</p>"
         )
         for s in best[:timelines]:
-            parts.append(fig_html(charts.timeline_figure(timeline(recs, s.a, s.b, by=by))))
+            tl = dyad_sql.timeline(con, None, s.a, s.b, by=by)
+            parts.append(fig_html(charts.timeline_figure(tl)))
         parts.append("</section>")
     if edges:
         parts.append("<section><h2>Network</h2>")
