@@ -703,19 +703,11 @@ def dyads(
     from warta import dyad_sql
 
     def query(con: duckdb.DuckDBPyConnection, flt: Any) -> tuple[list[Any], list[Any], Counter[str]]:
-        best = dyad_sql.top_dyads(con, flt, top, ordered=ordered, include_nonstate=include_igos)
-        if by is None:
-            return best, [], Counter()
-        left_out = dyad_sql.left_out(con, flt, by=by.value, ordered=ordered, include_nonstate=include_igos)
-        rows, _ = dyad_sql.aggregate(
-            con,
-            flt,
-            by=by.value,
-            ordered=ordered,
-            include_nonstate=include_igos,
-            dyads=[(s.a, s.b) for s in best],
-        )
-        return best, rows, left_out
+        with dyad_sql.Dyads(con, flt, ordered=ordered, include_nonstate=include_igos) as d:
+            best = d.top(top)
+            if by is None:
+                return best, [], Counter()
+            return best, d.aggregate(by.value, [(s.a, s.b) for s in best])[0], d.left_out(by.value)
 
     best, rows, left_out = _dyad_query(
         db, query, actor=actor, type_=type_, since=since, until=until, outlet=outlet

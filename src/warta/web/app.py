@@ -273,19 +273,13 @@ def create_app(db_path: str | Path, limits: data.Limits | None = None) -> FastAP
     ) -> dict[str, Any]:
         with session() as con:
             f = flt(_Codes(con), actor, type_, since, until, outlet)
-            best = dyad_sql.top_dyads(con, f, top, ordered=ordered, include_nonstate=include_nonstate)
-            if by is None:
-                return {"by": None, "dyads": [r.as_json() for r in best], "left_out": {}}
-            # left_out: the records of every dyad too coarse for the periods, not only the top ones'
-            left_out = dyad_sql.left_out(con, f, by=by, ordered=ordered, include_nonstate=include_nonstate)
-            rows, _ = dyad_sql.aggregate(
-                con,
-                f,
-                by=by,
-                ordered=ordered,
-                include_nonstate=include_nonstate,
-                dyads=[(r.a, r.b) for r in best],
-            )
+            with dyad_sql.Dyads(con, f, ordered=ordered, include_nonstate=include_nonstate) as d:
+                best = d.top(top)
+                if by is None:
+                    return {"by": None, "dyads": [r.as_json() for r in best], "left_out": {}}
+                # left_out: the records of every dyad too coarse for the periods, not only the top ones'
+                left_out = d.left_out(by)
+                rows, _ = d.aggregate(by, [(r.a, r.b) for r in best])
             return {"by": by, "dyads": [r.as_json() for r in rows], "left_out": dict(left_out)}
 
     def _timeline(
