@@ -14,7 +14,7 @@ from warta.cli import app
 from warta.export import merged_events
 from warta.pipeline import analyse
 from warta.sources import read
-from warta.store import Store
+from warta.store import Store, StoreError
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "src/warta/schema/event.schema.json").read_text())
 
@@ -226,6 +226,65 @@ def test_writer_and_reader_database_settings(tmp_path: Path, monkeypatch) -> Non
         res = runner.invoke(app, ["events", "--db", str(db)])
         assert res.exit_code != 0 and said in res.output and "Traceback" not in res.output, res.output
         monkeypatch.delenv(var)
+
+
+def test_the_writers_memory_grows_with_its_key_indexes(tmp_path: Path, monkeypatch) -> None:
+    """DuckDB reads the primary keys' indexes into memory on every insert: a fixed 64 MB ran out at a million
+    articles. The writer's limit follows the documents and articles stored, unless WARTA_DB_MEMORY says."""
+    from warta.store import writer_memory_mb
+
+    assert (
+        writer_memory_mb(0) == 64 and writer_memory_mb(200_000) == 76 and writer_memory_mb(2_000_000) == 186
+    )
+    db = tmp_path / "k.duckdb"
+    with Store(db):
+        pass
+    con = duckdb.connect(str(db))
+    con.execute("INSERT INTO documents (id, status) SELECT 'd' || i, 'stored' FROM range(150000) t(i)")
+    con.execute(
+        "INSERT INTO articles (id, document_id, text) SELECT 'a' || i, 'd' || i, '' FROM range(150000) t(i)"
+    )
+    con.close()
+
+    def limit(con) -> str:
+        return con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+
+    probe = duckdb.connect(":memory:", config={"memory_limit": f"{writer_memory_mb(300_000)}MB"})
+    want = limit(probe)
+    probe.close()
+    with Store(db, share=True) as st:
+        assert limit(st.con) == want
+        st.HOLD = 0.0
+        st.release()  # a connection made anew gets it again
+        assert st._con is None and limit(st.con) == want
+    monkeypatch.setenv("WARTA_DB_MEMORY", "64MB")
+    with Store(db) as st:
+        assert limit(st.con) == "61.0 MiB"
+
+
+def test_a_writer_out_of_memory_stops_with_one_line_and_keeps_what_was_stored(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from warta.records import Document
+
+    db = tmp_path / "m.duckdb"
+    first, second = (
+        analyse(Document(id=n, origin=f"{n}.txt", text=t)) for n, t in [("a", ARTICLE), ("b", SYNDICATED)]
+    )
+    with Store(db) as st:
+        st.write([first])
+        before = st.counts()
+
+        def no_memory(*args, **kwargs):
+            raise duckdb.OutOfMemoryException(
+                "Out of Memory Error: could not allocate block of size 256.0 KiB"
+            )
+
+        monkeypatch.setattr(st, "_insert", no_memory)
+        with pytest.raises(StoreError, match="WARTA_DB_MEMORY") as info:
+            st.write([second])
+        assert "\n" not in str(info.value)
+        assert st.counts() == before
 
 
 @pytest.mark.parametrize("same_batch", [True, False])

@@ -293,6 +293,17 @@ def _valid_memory_limit(limit: str) -> bool:
     return True
 
 
+WRITER_MEMORY_MB = 64  # the writer's DuckDB memory, beyond what its key indexes need (writer_memory_mb)
+KEY_BYTES = 64  # memory per primary key: 1M documents and 1M articles needed 96-128 MB in all (64 did not do)
+
+
+def writer_memory_mb(keys: int) -> int:
+    """The writer's memory limit (MB) for a database of ``keys`` documents and articles. DuckDB keeps the
+    primary keys' indexes in memory and an insert reads them, so a fixed 64 MB ran out at a million
+    articles; the limit grows with them (76 MB at 100,000 articles, 186 MB at a million)."""
+    return WRITER_MEMORY_MB + keys * KEY_BYTES // 2**20
+
+
 def _duckdb_config(read_only: bool) -> dict[str, str | int]:
     """DuckDB's settings for a reader or the writer (read once, when the store is opened).
 
@@ -302,7 +313,7 @@ def _duckdb_config(read_only: bool) -> dict[str, str | int]:
     64 or 128 MB) and take 30-60 MB off its peak. Readers (export, events) get 512 MB: an export sorts
     every event under its filter, and DuckDB's sort of their text did not fit 128 MB at 100,000 articles
     (it ran in 512 MB for 6.3 million events, a million articles' worth)."""
-    limit = os.environ.get("WARTA_DB_MEMORY", "512MB" if read_only else "64MB")
+    limit = os.environ.get("WARTA_DB_MEMORY", "512MB" if read_only else f"{WRITER_MEMORY_MB}MB")
     if not _valid_memory_limit(limit):
         raise StoreError(f"WARTA_DB_MEMORY={limit!r}: give an amount of memory such as 64MB or 1GB")
     cfg: dict[str, str | int] = {"memory_limit": limit}
@@ -333,12 +344,16 @@ class Store:
         if read_only and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such database; run 'warta analyze' first")
         self._config = _duckdb_config(read_only)
+        # the writer's limit follows the database's size, unless the user set one (WARTA_DB_MEMORY)
+        self._fit = not read_only and not os.environ.get("WARTA_DB_MEMORY", "").strip()
+        self._memory_mb = WRITER_MEMORY_MB
         self._con = self._connect()
         self.migrated_from: int | None = None  # the schema version this writer moved the file on from
         if not read_only:
             self._migrate()
             self._con.execute(DDL)
             self._check_version()
+            self._fit_memory(self._con)
         self._lsh: NearDuplicateIndex | None = None
         self._types: dict[str, dict[str, pa.DataType]] = {}
 
@@ -370,7 +385,21 @@ class Store:
     def con(self) -> duckdb.DuckDBPyConnection:
         if self._con is None:
             self._con = self._connect()
+            self._fit_memory(self._con, again=True)
         return self._con
+
+    def _fit_memory(self, con: duckdb.DuckDBPyConnection, *, again: bool = False) -> None:
+        """Give the writer the memory its key indexes need (:func:`writer_memory_mb`); ``again``: on a
+        connection made anew, which starts from the configured limit."""
+        if not self._fit:
+            return
+        row = con.execute(
+            "SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM articles)"
+        ).fetchone()
+        mb = writer_memory_mb(row[0] if row else 0)
+        if mb != self._memory_mb or (again and mb != WRITER_MEMORY_MB):
+            con.execute(f"SET memory_limit = '{int(mb)}MB'")
+            self._memory_mb = mb
 
     def release(self) -> None:
         """Let other processes read the file until the next call that needs it (shared writers that have
@@ -533,12 +562,20 @@ class Store:
                     self._insert(table, columns)
                 if merge_now:
                     self._merge_blocks(sorted(set(tables["events"]["block_key"])))
-        except BaseException:  # nothing stored: the batch's articles leave the index too
+        except BaseException as exc:  # nothing stored: the batch's articles leave the index too
             for art_id in batch_articles:
                 lsh.remove(art_id)
+            if isinstance(exc, duckdb.OutOfMemoryException):
+                raise StoreError(
+                    f"{self.path}: the writer ran out of its memory ({first_line(exc)}); nothing of this "
+                    "batch was stored, what was stored before is kept: give it more with WARTA_DB_MEMORY=1GB "
+                    "and run again (stored documents are not read twice)"
+                ) from None
             raise
         finally:
             lsh.forget()
+        if stats.stored or stats.duplicates or stats.skipped:
+            self._fit_memory(self.con)
         return stats
 
     def merge_pending(self) -> int:
