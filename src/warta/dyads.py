@@ -84,7 +84,7 @@ QUADS: tuple[str, ...] = (
 )
 
 # which periods a record of each date precision may enter
-_ADMITS: dict[str, frozenset[str]] = {
+ADMITS: dict[str, frozenset[str]] = {
     "day": frozenset(PERIODS),
     "on_or_before": frozenset(PERIODS),
     "on_or_after": frozenset(PERIODS),
@@ -147,7 +147,7 @@ def bucket(record: dict[str, Any], by: str) -> date | None:
     """The period a record is counted in (see the module's doc), or None when its date is too coarse."""
     if by not in PERIODS:
         raise ValueError(f"unknown period {by!r} (day, week or month)")
-    if not record.get("date") or by not in _ADMITS.get(record.get("date_precision") or "", frozenset()):
+    if not record.get("date") or by not in ADMITS.get(record.get("date_precision") or "", frozenset()):
         return None
     return period_start(date.fromisoformat(record["date"]), by)
 

@@ -57,7 +57,7 @@ class EventFilter:
         return " AND ".join(where), params
 
 
-def _rank_sql(column: str) -> str:
+def rank_sql(column: str) -> str:
     """merge.RANK (narrowest date first) as SQL over ``column``."""
     cases = " ".join(f"WHEN '{name}' THEN {rank}" for name, rank in merge.RANK.items())
     return f"CASE {column} {cases} ELSE 9 END"
@@ -74,7 +74,7 @@ _SQL = (
 WITH g AS (
     SELECT coalesce(e.merge_key, e.id) AS merge_key,
            min({'rank': """
-    + _rank_sql("e.date_precision")
+    + rank_sql("e.date_precision")
     + ", 'day': coalesce(e.date, "
     + _NO_DATE
     + """)}) AS group_key
@@ -115,7 +115,7 @@ _PAGE_SQL = (
 WITH g AS (
     SELECT coalesce(e.merge_key, e.id) AS gid, first(e.event) AS event,
            min({'rank': """
-    + _rank_sql("e.date_precision")
+    + rank_sql("e.date_precision")
     + ", 'day': coalesce(e.date, "
     + _NO_DATE
     + f""")}}) AS group_key,
