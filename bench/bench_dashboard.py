@@ -45,7 +45,7 @@ def main() -> None:
     ap.add_argument("db", type=Path)
     ap.add_argument("urls", nargs="*")
     ap.add_argument("--rounds", type=int, default=2)
-    args = ap.parse_args()
+    args = ap.parse_intermixed_args()
     limits = Limits.from_env()
     client = TestClient(create_app(args.db, limits))
     urls = list(args.urls)
