@@ -3,6 +3,7 @@ gives the same database; incremental runs analyse only what is new."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -139,3 +140,45 @@ def test_synthetic_new_words_grow_the_vocabulary_and_leave_the_default_corpus_al
     assert len(vocabulary([t for _, t, _ in plain[20:]]) - vocabulary([t for _, t, _ in plain[:20]])) < len(
         fresh
     )
+
+
+def test_merges_during_a_run_take_at_most_a_tenth_of_it(corpus: Path, tmp_path: Path, monkeypatch) -> None:
+    """On a big corpus a merge re-reads much of it: the next one waits ten times as long as the last took
+    (and at least MERGE_EVERY), and a run still ends merged. A fake clock: each batch takes 60 s, each merge
+    as long as the test says."""
+    from warta import runner
+
+    now = [0.0]
+    monkeypatch.setattr(runner, "_clock", lambda: now[0])
+    merges: list[float] = []
+
+    class Timed(Store):
+        cost = 20.0
+
+        def write(self, *args, **kwargs):
+            now[0] += 60.0
+            return super().write(*args, **kwargs)
+
+        def merge_pending(self) -> int:
+            merges.append(now[0])
+            now[0] += self.cost
+            return super().merge_pending()
+
+    files = sorted(corpus.iterdir())[:40]
+    counts = {}
+    for cost in (20.0, 100.0):
+        merges.clear()
+        now[0] = 0.0
+        Timed.cost = cost
+        with Timed(tmp_path / f"m{cost:g}.duckdb") as st:
+            rep = run([str(f) for f in files], st, Serial(), batch_size=1)
+            assert rep.totals.stored == 40
+            pending = st.con.execute("SELECT count(*) FROM events WHERE merge_key IS NULL").fetchone()[0]
+        assert pending == 0  # the last merge, at the end of the run
+        during, last = merges[:-1], merges[-1]
+        assert during[0] == runner.MERGE_EVERY and last == 40 * 60.0 + cost * len(during)
+        gaps = [b - (a + cost) for a, b in itertools.pairwise(during)]
+        assert gaps and all(runner.merge_wait(cost) <= g < runner.merge_wait(cost) + 60.0 for g in gaps)
+        counts[cost] = len(during)
+    assert counts[100.0] < counts[20.0]
+    assert runner.merge_wait(20.0) == runner.MERGE_EVERY and runner.merge_wait(100.0) == 1000.0

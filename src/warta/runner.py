@@ -32,6 +32,20 @@ AHEAD = 1  # windows analysed ahead of the one being written
 # new events fall in, so after every batch it would cost a busy corpus more than the analysis; until
 # then, readers see a new event as a row of its own
 MERGE_EVERY = 300.0
+# ... and at least ten times as long as the last merge took: a merge re-reads its blocks whole, so on a big
+# corpus it grows with everything stored (9 s at 100,000 synthetic articles, about 90 s at a million) and
+# the workers wait while the writer merges; this keeps merging under a tenth of the run
+MERGE_SHARE = 0.1
+
+
+_clock = time.monotonic  # the merges' clock (a test runs a fake one)
+
+
+def merge_wait(took: float) -> float:
+    """Seconds from the end of a merge that took ``took`` seconds to the next one during a run."""
+    return max(MERGE_EVERY, took / MERGE_SHARE)
+
+
 # the pipeline, and the unpickling of its results in the writer, make millions of small objects, hardly
 # any in a reference cycle; at CPython's default thresholds (700, 10, 10) the cyclic collector took three
 # quarters of the writer's unpickling time and several per cent of the analysis
@@ -271,7 +285,7 @@ def run(
     def drain() -> bool:
         """Store the oldest window in flight (at most ``batch_size`` documents: one transaction); False
         when --strict says stop."""
-        nonlocal merged_at
+        nonlocal next_merge
         analyses = list(pending.popleft())
         for an in analyses:
             report.analysed += 1
@@ -283,13 +297,14 @@ def run(
                 hooks.skipped(err)
         if analyses:
             report.totals.add(store.write(analyses, merge_now=False))
-        if time.monotonic() - merged_at >= MERGE_EVERY:
+        if _clock() >= next_merge:
+            started = _clock()
             store.merge_pending()
-            merged_at = time.monotonic()
+            next_merge = _clock() + merge_wait(_clock() - started)
         store.release()  # readers (warta serve) may look in until the next batch
         return not (strict and report.skipped)
 
-    merged_at = time.monotonic()
+    next_merge = _clock() + MERGE_EVERY
 
     go_on = True
     for doc in iter_documents(items, report, hooks):  # type: ignore[arg-type]
