@@ -206,3 +206,17 @@ def test_deferred_merge_equals_merging_every_batch(tmp_path) -> None:
         assert st.merge_pending() == 0  # nothing left
     now, later = export(tmp_path / "now.duckdb"), export(tmp_path / "later.duckdb")
     assert now == later and len(later) < rows_before
+    # in slices of 3 events, so that blocks are cut and carried into the next slice, and written back 5
+    # changed keys at a time (many transactions): the same keys
+    with Store(tmp_path / "sliced.duckdb") as st:
+        st.MERGE_CHUNK, st.MERGE_FLUSH = 3, 5
+        for i in range(0, 60, 15):
+            st.write(analyses[i : i + 15], merge_now=False)
+        biggest = st.con.execute("SELECT max(n) FROM (SELECT count(*) AS n FROM events GROUP BY block_key)")
+        assert biggest.fetchone()[0] > 3
+        assert st.merge_pending() > 0
+        assert st.con.execute("SELECT count(*) FROM events WHERE merge_key IS NULL").fetchone()[0] == 0
+        assert not st.con.execute(
+            "SELECT * FROM duckdb_tables() WHERE table_name = 'warta_merging'"
+        ).fetchall()
+    assert export(tmp_path / "sliced.duckdb") == later
