@@ -605,10 +605,12 @@ class Store:
             "WHERE block_key IN (SELECT unnest(?)) ORDER BY block_key, id",
             [blocks],
         )
+        # the changed keys wait in the database, not in Python, for the next flush (DuckDB spills them)
+        con.execute("CREATE OR REPLACE TEMP TABLE warta_merge_keys (id VARCHAR, merge_key VARCHAR)")
         try:
             (n,) = con.execute("SELECT count(*) FROM warta_merging").fetchone() or (0,)
             carry: list[tuple[Any, ...]] = []
-            changed: list[tuple[str, str]] = []
+            waiting = 0
             for lo in range(0, n, self.MERGE_CHUNK):
                 rows = (
                     carry
@@ -625,25 +627,33 @@ class Store:
                         cut -= 1
                     rows, carry = rows[:cut], rows[cut:]
                 groups = merge.cluster(merge.Dated(*r[:5]) for r in rows)
-                changed += [(r[0], groups[r[0]]) for r in rows if groups[r[0]] != r[5]]
+                changed = [(r[0], groups[r[0]]) for r in rows if groups[r[0]] != r[5]]
                 del rows
-                if len(changed) >= self.MERGE_FLUSH:
-                    self._set_merge_keys(changed)
-                    changed = []
-            if changed:
-                self._set_merge_keys(changed)
+                if changed:
+                    keys = pa.table(  # noqa: F841 -- read by DuckDB's replacement scan
+                        {"id": [c[0] for c in changed], "merge_key": [c[1] for c in changed]}
+                    )
+                    con.execute("INSERT INTO warta_merge_keys SELECT id, merge_key FROM keys")
+                    waiting += len(changed)
+                if waiting >= self.MERGE_FLUSH:
+                    self._flush_merge_keys()
+                    waiting = 0
+            if waiting:
+                self._flush_merge_keys()
         finally:
             con.execute("DROP TABLE IF EXISTS warta_merging")
+            con.execute("DROP TABLE IF EXISTS warta_merge_keys")
         return len(blocks)
 
     MERGE_FLUSH = 200_000  # changed merge keys written back in one transaction
 
-    def _set_merge_keys(self, changed: list[tuple[str, str]]) -> None:
-        upd = pa.table(  # noqa: F841 -- read by DuckDB's replacement scan
-            {"id": [c[0] for c in changed], "merge_key": [c[1] for c in changed]}
-        )
+    def _flush_merge_keys(self) -> None:
+        """Write the waiting keys (whole blocks) to the events, in one transaction."""
         with self._transaction():
-            self.con.execute("UPDATE events SET merge_key = upd.merge_key FROM upd WHERE events.id = upd.id")
+            self.con.execute(
+                "UPDATE events SET merge_key = k.merge_key FROM warta_merge_keys k WHERE events.id = k.id"
+            )
+            self.con.execute("DELETE FROM warta_merge_keys")
 
     MERGE_CHUNK = 20_000  # events read (whole blocks) and merge keys written back at a time
 
