@@ -211,6 +211,21 @@ def test_the_crafted_cases_come_out_as_the_module_says(crafted_db: Path) -> None
         assert by_pair[("USA", "CHN")].as_json()["outlets"] == 2
         _, left = dyad_sql.aggregate(con, by="day", include_nonstate=True)
         assert left == {"year": 1, "week": 1, "month": 1, "none": 1}
+        with dyad_sql.Dyads(con) as states_only, dyad_sql.Dyads(con, ordered=True) as ordered:
+            with pytest.raises(ValueError, match="include_nonstate"):
+                states_only.timeline("AUS", "PHL")
+            with pytest.raises(ValueError, match="unordered"):
+                ordered.network()
+        with dyad_sql.Dyads(con, include_nonstate=True) as every:  # one grouping, several timelines
+            for x, y in (("AUS", "PHL"), ("RUS", "UKR"), ("CHN", "RUS")):
+                assert (
+                    every.timeline(x, y, by="week").as_json()
+                    == dyad_sql.timeline(con, None, x, y, by="week").as_json()
+                )
+        assert (
+            con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name LIKE 'warta_%'").fetchone()[0]
+            == 0
+        )  # the temporary tables are gone
         [ooa] = [
             r for r in dyad_sql.aggregate(con, by="day", ordered=True)[0] if (r.a, r.b) == ("USA", "CHN")
         ]

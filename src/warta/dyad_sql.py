@@ -115,6 +115,7 @@ class Dyads:
         include_nonstate: bool = False,
     ) -> None:
         self.con, self.ordered, self.flt = con, ordered, flt or EventFilter()
+        self.include_nonstate = include_nonstate
         n = next(_COUNTER)
         self._grp, self._pr = f"warta_groups_{n}", f"warta_pairs_{n}"
         where, self._params = self.flt.sql()
@@ -233,6 +234,23 @@ SELECT 'left_out', precision, NULL, NULL, n, NULL, NULL, NULL, NULL, NULL, NULL 
         """:func:`warta.dyads.top_dyads`."""
         return most_active(self.aggregate()[0], n)
 
+    def timeline(self, a: str, b: str, *, by: str = "month", fill: bool = True) -> Timeline:
+        """:func:`warta.dyads.timeline` of dyad a–b (a→b when ordered); needs ``include_nonstate`` (naming
+        two codes is asking for them, states or not)."""
+        if not self.include_nonstate:
+            raise ValueError("a timeline is made from Dyads(..., include_nonstate=True)")
+        if by not in PERIODS:
+            raise ValueError(f"unknown period {by!r} (day, week or month)")
+        key = dyad_key(a, b, ordered=self.ordered)
+        rows, left = self.aggregate(by, [key])
+        return series(key, by, self.ordered, rows, left, fill=fill)
+
+    def network(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+        """:func:`warta.dyads.network` (unordered Dyads only)."""
+        if self.ordered:
+            raise ValueError("a network is made from unordered Dyads")
+        return network_of(self.aggregate()[0], self.node_events())
+
     def node_events(self) -> dict[str, int]:
         """Per code, the distinct events in its dyads."""
         rows = self.con.execute(
@@ -296,11 +314,8 @@ def timeline(
     fill: bool = True,
 ) -> Timeline:
     """:func:`warta.dyads.timeline` of the merged records under ``flt``."""
-    if by not in PERIODS:
-        raise ValueError(f"unknown period {by!r} (day, week or month)")
-    key = dyad_key(a, b, ordered=ordered)
-    rows, left = aggregate(con, flt, by=by, ordered=ordered, include_nonstate=True, dyads=[key])
-    return series(key, by, ordered, rows, left, fill=fill)
+    with Dyads(con, flt, ordered=ordered, include_nonstate=True) as d:
+        return d.timeline(a, b, by=by, fill=fill)
 
 
 def network(
@@ -308,4 +323,4 @@ def network(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """:func:`warta.dyads.network` of the merged records under ``flt``."""
     with Dyads(con, flt, include_nonstate=include_nonstate) as d:
-        return network_of(d.aggregate()[0], d.node_events())
+        return d.network()

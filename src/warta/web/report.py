@@ -8,12 +8,14 @@ plotly wheel; nothing is fetched when the file is opened.
 from __future__ import annotations
 
 import html
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
 import plotly.io as pio
 
 from warta import __version__, dyad_sql
+from warta.dyads import most_active, network_of
 from warta.export import merged_event_count
 from warta.web import charts, data
 
@@ -60,10 +62,21 @@ def build_report(
     by: str = "month",
     include_nonstate: bool = False,
 ) -> str:
+    with ExitStack() as stack:  # the groupings' temporary tables go when the report is made
+        return _build(stack, con, title, top, timelines, by, include_nonstate)
+
+
+def _build(
+    stack: ExitStack, con: Any, title: str, top: int, timelines: int, by: str, include_nonstate: bool
+) -> str:
     summary = data.summary(con)
     merged = merged_event_count(con)
-    best = dyad_sql.top_dyads(con, None, top, include_nonstate=include_nonstate)
-    nodes, edges = dyad_sql.network(con, None, include_nonstate=include_nonstate)
+    # one grouping of the corpus for the dyads and the network, one (IGOs and all) for the timelines
+    dy = stack.enter_context(dyad_sql.Dyads(con, include_nonstate=include_nonstate))
+    rows, _ = dy.aggregate()
+    best = most_active(rows, top)
+    nodes, edges = network_of(rows, dy.node_events())
+    every = dy if include_nonstate else None
     figures: list[str] = []
 
     def fig_html(fig: Any) -> str:
@@ -144,9 +157,10 @@ def build_report(
             "day of their report; events dated only to a month or year stay out of finer series "
             "(each title says how many).</p>"
         )
+        if every is None:
+            every = stack.enter_context(dyad_sql.Dyads(con, include_nonstate=True))
         for s in best[:timelines]:
-            tl = dyad_sql.timeline(con, None, s.a, s.b, by=by)
-            parts.append(fig_html(charts.timeline_figure(tl)))
+            parts.append(fig_html(charts.timeline_figure(every.timeline(s.a, s.b, by=by))))
         parts.append("</section>")
     if edges:
         parts.append("<section><h2>Network</h2>")
