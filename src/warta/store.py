@@ -304,7 +304,7 @@ def writer_memory_mb(keys: int) -> int:
     return WRITER_MEMORY_MB + keys * KEY_BYTES // 2**20
 
 
-def _duckdb_config(read_only: bool) -> dict[str, str | int]:
+def duckdb_config(read_only: bool) -> dict[str, str | int]:
     """DuckDB's settings for a reader or the writer (read once, when the store is opened).
 
     A bounded buffer pool keeps the writer's memory flat on a large corpus (DuckDB spills to disk), and
@@ -343,7 +343,7 @@ class Store:
         self._held_since = 0.0
         if read_only and not Path(self.path).exists():
             raise StoreError(f"{self.path}: no such database; run 'warta analyze' first")
-        self._config = _duckdb_config(read_only)
+        self._config = duckdb_config(read_only)
         # the writer's limit follows the database's size, unless the user set one (WARTA_DB_MEMORY)
         self._fit = not read_only and not os.environ.get("WARTA_DB_MEMORY", "").strip()
         self._memory_mb = WRITER_MEMORY_MB
