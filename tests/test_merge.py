@@ -220,3 +220,32 @@ def test_deferred_merge_equals_merging_every_batch(tmp_path) -> None:
             "SELECT * FROM duckdb_tables() WHERE table_name = 'warta_merging'"
         ).fetchall()
     assert export(tmp_path / "sliced.duckdb") == later
+
+
+def test_a_merge_out_of_memory_is_one_line_and_the_next_run_merges_the_rest(tmp_path, monkeypatch) -> None:
+    import duckdb
+    import pytest
+
+    from warta.pipeline import analyse
+    from warta.records import Document
+    from warta.store import Store, StoreError
+    from warta.synthetic import corpus
+
+    docs = [Document(id=f"d{i}", origin=n, text=t) for i, (n, t, _) in enumerate(corpus(20, seed=4))]
+    with Store(tmp_path / "o.duckdb") as st:
+        st.write([analyse(d) for d in docs], merge_now=False)
+        stored = st.counts()
+
+        def no_memory() -> None:
+            raise duckdb.OutOfMemoryException(
+                "Out of Memory Error: could not allocate block of size 256.0 KiB"
+            )
+
+        with monkeypatch.context() as m:
+            m.setattr(st, "_flush_merge_keys", no_memory)
+            with pytest.raises(StoreError, match="WARTA_DB_MEMORY") as info:
+                st.merge_pending()
+        assert "\n" not in str(info.value) and st.counts() == stored
+        assert st.con.execute("SELECT count(*) FROM events WHERE merge_key IS NULL").fetchone()[0] > 0
+        assert st.merge_pending() > 0  # the next try merges them
+        assert st.con.execute("SELECT count(*) FROM events WHERE merge_key IS NULL").fetchone()[0] == 0

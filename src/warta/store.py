@@ -640,6 +640,12 @@ class Store:
                     waiting = 0
             if waiting:
                 self._flush_merge_keys()
+        except duckdb.OutOfMemoryException as exc:
+            raise StoreError(
+                f"{self.path}: the merge ran out of the writer's memory ({first_line(exc)}); every event is "
+                "stored and the blocks merged so far are kept: give it more with WARTA_DB_MEMORY=1GB and run "
+                "again to merge the rest"
+            ) from None
         finally:
             con.execute("DROP TABLE IF EXISTS warta_merging")
             con.execute("DROP TABLE IF EXISTS warta_merge_keys")
