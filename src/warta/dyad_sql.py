@@ -38,7 +38,7 @@ from warta.dyads import (
     series,
     state_codes,
 )
-from warta.export import EventFilter, rank_sql
+from warta.export import NO_DATE, EventFilter, rank_sql
 
 # A report's place in its group in the export's order (published NULLS LAST, article, sentence, verb), as one
 # number: the article's place in (published, id) order, its sentence and verb, 32 bits each (NULL last).
@@ -47,7 +47,6 @@ _ROW_KEY = (
     f"place::HUGEINT * {2**64} + coalesce(sentence, {2**31 - 1})::HUGEINT * {2**32} "
     f"+ coalesce(verb_start, {2**31 - 1})"
 )
-_NO_DATE = "DATE '9999-12-31'"
 _ALL_TIME = "DATE '0001-01-01'"  # the one "period" of totals over all time (by=None)
 
 # the precisions each period admits
@@ -121,7 +120,7 @@ class Dyads:
         where, self._params = self.flt.sql()
         self._events = _events_sql(where)
         rank = rank_sql("date_precision")
-        days = f"date_diff('day', DATE '0001-01-01', coalesce(date, {_NO_DATE}))"
+        days = f"date_diff('day', DATE '0001-01-01', coalesce(date, {NO_DATE}))"
         con.execute(
             _GROUPS_SQL.format(
                 grp=self._grp,
@@ -239,8 +238,6 @@ SELECT 'left_out', precision, NULL, NULL, n, NULL, NULL, NULL, NULL, NULL, NULL 
         two codes is asking for them, states or not)."""
         if not self.include_nonstate:
             raise ValueError("a timeline is made from Dyads(..., include_nonstate=True)")
-        if by not in PERIODS:
-            raise ValueError(f"unknown period {by!r} (day, week or month)")
         key = dyad_key(a, b, ordered=self.ordered)
         rows, left = self.aggregate(by, [key])
         return series(key, by, self.ordered, rows, left, fill=fill)

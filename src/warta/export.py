@@ -63,36 +63,40 @@ def rank_sql(column: str) -> str:
     return f"CASE {column} {cases} ELSE 9 END"
 
 
-_NO_DATE = "DATE '9999-12-31'"  # date.max: where an undated report sorts among a group's dates
+NO_DATE = "DATE '9999-12-31'"  # date.max: where an undated report sorts among a group's dates
+
+# A group's key for the records' order: its most precise report's date (as _record takes it)
+_GROUP_KEY = (
+    "min({'rank': " + rank_sql("e.date_precision") + f", 'day': coalesce(e.date, {NO_DATE})}}) AS group_key"
+)
+
+
+def _group_order(g: str, event: str) -> str:
+    """The groups in the records' order (undated first, then by type and id); ``g``: their table's prefix."""
+    return f"nullif({g}group_key.day, {NO_DATE}) NULLS FIRST, {event}, {g}gid"
+
+
+# a group's reports in order (the first gives its type, sides and text)
+_FIRST_REPORT = "a.published NULLS LAST, e.article_id, e.sentence, e.verb_start"
 
 # Every stored event under the filter, with its article, in the order of the records it makes: by the group's
-# date (its most precise report's, as _record takes it; undated groups first), type and key, then the
-# group's reports in order. The database sorts (spilling to disk beyond its memory limit), so the records
-# stream out one group at a time and the export's memory does not grow with the corpus.
-_SQL = (
-    """
+# date, type and key, then the group's reports in order. The database sorts (spilling to disk beyond its
+# memory limit), so the records stream out one group at a time and the export's memory does not grow with
+# the corpus.
+_SQL = f"""
 WITH g AS (
-    SELECT coalesce(e.merge_key, e.id) AS merge_key,
-           min({'rank': """
-    + rank_sql("e.date_precision")
-    + ", 'day': coalesce(e.date, "
-    + _NO_DATE
-    + """)}) AS group_key
+    SELECT coalesce(e.merge_key, e.id) AS gid, {_GROUP_KEY}
     FROM events e JOIN articles a ON a.id = e.article_id
-    WHERE {where}
+    WHERE {{where}}
     GROUP BY 1
 )
-SELECT g.merge_key, e.id AS event_id, e.article_id, e.sentence, e.event, e.mode, e.context, e.cameo,
+SELECT g.gid AS merge_key, e.id AS event_id, e.article_id, e.sentence, e.event, e.mode, e.context, e.cameo,
        e.goldstein, e.modality, e.source, e.target, e.date, e.date_precision, e.date_source, e.location,
        e.text, e.verb_start, e.verb_end, a.outlet, a.published, a.origin, a.url, a.duplicate_of, a.relays
-FROM events e JOIN articles a ON a.id = e.article_id JOIN g ON g.merge_key = coalesce(e.merge_key, e.id)
-WHERE {where}
-ORDER BY nullif(g.group_key.day, """
-    + _NO_DATE
-    + """) NULLS FIRST, e.event, g.merge_key, a.published NULLS LAST, e.article_id, e.sentence,
-         e.verb_start
+FROM events e JOIN articles a ON a.id = e.article_id JOIN g ON g.gid = coalesce(e.merge_key, e.id)
+WHERE {{where}}
+ORDER BY {_group_order("g.", "e.event")}, {_FIRST_REPORT}
 """
-)
 
 
 def merged_events(
@@ -108,30 +112,20 @@ def merged_events(
         yield _record(rows)
 
 
-_FIRST = "ORDER BY a.published NULLS LAST, e.article_id, e.sentence, e.verb_start"  # a group's first report
 # One page of merged events: the ids of the groups in the records' order, and how many there are in all.
-_PAGE_SQL = (
-    """
+_PAGE_SQL = f"""
 WITH g AS (
-    SELECT coalesce(e.merge_key, e.id) AS gid, first(e.event) AS event,
-           min({'rank': """
-    + rank_sql("e.date_precision")
-    + ", 'day': coalesce(e.date, "
-    + _NO_DATE
-    + f""")}}) AS group_key,
-           first(e.source_codes {_FIRST}) AS src, first(e.target_codes {_FIRST}) AS tgt
+    SELECT coalesce(e.merge_key, e.id) AS gid, first(e.event) AS event, {_GROUP_KEY},
+           first(e.source_codes ORDER BY {_FIRST_REPORT}) AS src,
+           first(e.target_codes ORDER BY {_FIRST_REPORT}) AS tgt
     FROM events e JOIN articles a ON a.id = e.article_id
     WHERE {{where}}
     GROUP BY 1
 ),
 p AS (SELECT * FROM g WHERE {{pair}})
 SELECT (SELECT count(*) FROM p),
-       (SELECT list(gid) FROM (
-            SELECT gid FROM p ORDER BY nullif(group_key.day, """
-    + _NO_DATE
-    + """) NULLS FIRST, event, gid LIMIT ? OFFSET ?))
+       (SELECT list(gid) FROM (SELECT gid FROM p ORDER BY {_group_order("", "event")} LIMIT ? OFFSET ?))
 """
-)
 _PAIR_SQL = (
     "((list_contains(src, ?) AND list_contains(tgt, ?)) OR (list_contains(src, ?) AND list_contains(tgt, ?)))"
 )
