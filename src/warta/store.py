@@ -385,19 +385,19 @@ class Store:
     def con(self) -> duckdb.DuckDBPyConnection:
         if self._con is None:
             self._con = self._connect()
-            self._fit_memory(self._con, again=True)
+            self._memory_mb = WRITER_MEMORY_MB  # a new connection starts from the configured limit
+            self._fit_memory(self._con)
         return self._con
 
-    def _fit_memory(self, con: duckdb.DuckDBPyConnection, *, again: bool = False) -> None:
-        """Give the writer the memory its key indexes need (:func:`writer_memory_mb`); ``again``: on a
-        connection made anew, which starts from the configured limit."""
+    def _fit_memory(self, con: duckdb.DuckDBPyConnection) -> None:
+        """Give the writer the memory its key indexes need (:func:`writer_memory_mb`)."""
         if not self._fit:
             return
         row = con.execute(
             "SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM articles)"
         ).fetchone()
         mb = writer_memory_mb(row[0] if row else 0)
-        if mb != self._memory_mb or (again and mb != WRITER_MEMORY_MB):
+        if mb != self._memory_mb:
             con.execute(f"SET memory_limit = '{int(mb)}MB'")
             self._memory_mb = mb
 
@@ -626,15 +626,11 @@ class Store:
                     while cut and rows[cut - 1][1] == last:
                         cut -= 1
                     rows, carry = rows[:cut], rows[cut:]
-                groups = merge.cluster(merge.Dated(*r[:5]) for r in rows)
-                changed = [(r[0], groups[r[0]]) for r in rows if groups[r[0]] != r[5]]
+                keys = _changed_keys(rows)
                 del rows
-                if changed:
-                    keys = pa.table(  # noqa: F841 -- read by DuckDB's replacement scan
-                        {"id": [c[0] for c in changed], "merge_key": [c[1] for c in changed]}
-                    )
+                if keys.num_rows:
                     con.execute("INSERT INTO warta_merge_keys SELECT id, merge_key FROM keys")
-                    waiting += len(changed)
+                    waiting += keys.num_rows
                 if waiting >= self.MERGE_FLUSH:
                     self._flush_merge_keys()
                     waiting = 0
@@ -696,13 +692,9 @@ class Store:
             "WHERE block_key IN (SELECT unnest(?))",
             [blocks],
         ).fetchall()
-        groups = merge.cluster(merge.Dated(*r[:5]) for r in rows)
-        changed = [(r[0], groups[r[0]]) for r in rows if groups[r[0]] != r[5]]
+        upd = _changed_keys(rows)
         del rows
-        if changed:
-            upd = pa.table(  # noqa: F841 -- read by DuckDB's replacement scan
-                {"id": [c[0] for c in changed], "merge_key": [c[1] for c in changed]}
-            )
+        if upd.num_rows:
             self.con.execute("UPDATE events SET merge_key = upd.merge_key FROM upd WHERE events.id = upd.id")
 
     def _published(self, article_id: str, batch: _Batch) -> date | None:
@@ -816,6 +808,14 @@ def _redated(event: Row, day: date) -> Row:
 def reason_group(reason: str) -> str:
     """The kind of a failure, for the summary: the reason without its particulars."""
     return reason.split(" (")[0]
+
+
+def _changed_keys(rows: list[tuple[Any, ...]]) -> pa.Table:
+    """The merge (:func:`warta.merge.cluster`) of these whole blocks' events (rows of id, block_key, date,
+    date_precision, article_id, merge_key): the events whose key it changes, with their new key."""
+    groups = merge.cluster(merge.Dated(*r[:5]) for r in rows)
+    changed = [(r[0], groups[r[0]]) for r in rows if groups[r[0]] != r[5]]
+    return pa.table({"id": [c[0] for c in changed], "merge_key": [c[1] for c in changed]})
 
 
 def iter_rows(
