@@ -8,7 +8,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -209,14 +209,23 @@ class _StrictStop(Exception):
         self.error = error
 
 
-def _query_failed(db: Path, exc: BaseException) -> str:
-    """One line for a query the database could not run: out of memory says what to do."""
-    line = f"{db}: the query failed ({first_line(exc)})"
-    if isinstance(exc, duckdb.OutOfMemoryException):
-        line += (
-            "; give DuckDB more memory (WARTA_DB_MEMORY=2GB) or narrow the query (--since/--until, --actor)"
-        )
-    return line
+@contextmanager
+def _query(db: Path, partial: Path | None = None) -> Iterator[None]:
+    """A query the database could not run ends the command with one line (out of memory says what to do)
+    and exit 2; ``partial``: a file it was writing, removed so that no partial export looks whole."""
+    try:
+        yield
+    except duckdb.Error as exc:
+        if partial is not None:
+            partial.unlink(missing_ok=True)
+        line = f"{db}: the query failed ({first_line(exc)})"
+        if isinstance(exc, duckdb.OutOfMemoryException):
+            hint = (
+                "give DuckDB more memory (WARTA_DB_MEMORY=2GB) or narrow the query (--since/--until, --actor)"
+            )
+            line += "; " + hint
+        _fail(line)
+        raise typer.Exit(2) from None
 
 
 def _fail(line: str) -> None:
@@ -334,26 +343,22 @@ def events(
         since=_date(since, "--since"),
         until=_date(until, "--until"),
     )
-    with _open(db, read_only=True) as store:
-        try:
-            _emit(
-                _take(merged_events(store.con, flt), limit),
-                fmt,
-                [
-                    ("date", "date"),
-                    ("event", "event"),
-                    ("source", "source"),
-                    ("target", "target"),
-                    ("modality", "modality"),
-                    ("documents", "docs"),
-                    ("text", "evidence"),
-                ],
-                "events",
-                events=True,
-            )
-        except duckdb.Error as exc:
-            _fail(_query_failed(db, exc))
-            raise typer.Exit(2) from None
+    with _open(db, read_only=True) as store, _query(db):
+        _emit(
+            _take(merged_events(store.con, flt), limit),
+            fmt,
+            [
+                ("date", "date"),
+                ("event", "event"),
+                ("source", "source"),
+                ("target", "target"),
+                ("modality", "modality"),
+                ("documents", "docs"),
+                ("text", "evidence"),
+            ],
+            "events",
+            events=True,
+        )
 
 
 def _take(rows: Iterator[dict[str, Any]], limit: int) -> Iterator[dict[str, Any]]:
@@ -440,7 +445,7 @@ def export_cmd(
         raise typer.BadParameter("parquet needs a file", param_hint="--out")
     with _open(db, read_only=True) as store:
         records = merged_events(store.con, flt)
-        try:
+        with _query(db, partial=out_path):
             if fmt is ExportFmt.parquet:
                 n = to_parquet(records, str(out_path))
             elif out_path is None:
@@ -448,11 +453,6 @@ def export_cmd(
             else:
                 with out_path.open("w", encoding="utf-8", newline="") as fh:
                     n = (to_jsonl if fmt is ExportFmt.jsonl else to_csv)(records, fh)  # type: ignore[arg-type]
-        except duckdb.Error as exc:
-            if out_path is not None:
-                out_path.unlink(missing_ok=True)  # not a partial export that looks whole
-            _fail(_query_failed(db, exc))
-            raise typer.Exit(2) from None
     if out_path is not None:
         err.print(f"warta: wrote {n} events to {out_path}", highlight=False)
 
@@ -622,12 +622,8 @@ def _dyad_query(
         until=_date(until, "--until"),
         outlet=outlet,
     )
-    with _open(db, read_only=True) as store:
-        try:
-            return query(store.con, flt)
-        except duckdb.Error as exc:
-            _fail(_query_failed(db, exc))
-            raise typer.Exit(2) from None
+    with _open(db, read_only=True) as store, _query(db):
+        return query(store.con, flt)
 
 
 def _dyad_row(d: dict[str, Any]) -> dict[str, Any]:
