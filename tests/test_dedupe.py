@@ -108,3 +108,38 @@ def test_index_memory_per_article_is_small() -> None:
     idx = NearDuplicateIndex(fetch=lambda keys: {})
     idx.add_many([f"{i:016x}" for i in range(n)], sigs)
     assert idx._sigs == {} and idx.nbytes() / n < 120
+
+
+def test_add_many_is_add_of_each() -> None:
+    """The bulk load (band hashes and sorted maps made for the whole batch) indexes what :meth:`add` of
+    each row would: invalid rows left out, a key given twice or already present added once, a removed key
+    added back, a long key widening the key array; also on top of entries still waiting in the dicts."""
+    rng = np.random.default_rng(11)
+    sigs = rng.integers(0, 2**32, size=(40, NUM_PERM), dtype=np.int64)
+    sigs[5, 3] = -1
+    sigs[6, 0] = 2**32
+    keys = [f"k{i:02d}" for i in range(40)]
+    keys[9] = "k08"  # twice in the batch: the first row wins
+    keys[12] = "kunci-yang-jauh-lebih-panjang-dari-enam-belas-huruf/é"
+    first = rng.integers(0, 2**32, size=(3, NUM_PERM), dtype=np.int64)
+
+    def start() -> NearDuplicateIndex:
+        idx = NearDuplicateIndex()
+        idx.add("k01", first[0])  # already present: kept with its own signature
+        idx.add("k02", first[1])
+        idx.add("old", first[2])
+        idx.remove("k02")  # removed: comes back with the batch's signature
+        return idx
+
+    one, bulk = start(), start()
+    for key, sig in zip(keys, sigs, strict=True):
+        one.add(key, sig, keep=False)
+    bulk.add_many(keys, sigs)
+    assert len(bulk) == len(one) == 38
+    for sig in [*sigs, *first]:
+        assert bulk.query(list(sig)) == one.query(list(sig))
+    assert bulk.query(list(sigs[9]))[0] is None and bulk.query(list(sigs[8]))[0] == "k08"
+    assert bulk.query(list(first[0])) == ("k01", 1.0) and bulk.query(list(sigs[2])) == ("k02", 1.0)
+    assert "k05" not in bulk and "k06" not in bulk
+    bulk.add_many(keys[:3], sigs[:3])  # again: nothing new
+    assert len(bulk) == 38
