@@ -29,6 +29,8 @@ import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
+from typing import NamedTuple
 
 from warta.sources import content_id
 
@@ -53,9 +55,9 @@ def block_key(
     return content_id("|".join([event, *sides, modality]))
 
 
-@dataclass(frozen=True)
-class Dated:
-    """What the merge needs to know of one stored event."""
+class Dated(NamedTuple):
+    """What the merge needs to know of one stored event (a tuple: the merge makes one for every event of
+    the blocks it re-reads, hundreds of thousands at a time)."""
 
     id: str
     block: str
@@ -122,6 +124,17 @@ def cluster(events: Iterable[Dated]) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
+def _span(d: date, precision: str) -> tuple[date, date, int, int]:
+    """:func:`interval` of a dated event, with the ordinals of its ends (a block repeats its dates)."""
+    lo, hi = interval(d, precision)  # type: ignore[misc] -- d is a date
+    return lo, hi, lo.toordinal(), hi.toordinal()
+
+
+def _order(e: Dated) -> tuple[int, date, str]:
+    return RANK.get(e.precision, 9), e.date or date.min, e.id
+
+
 def _cluster_block(items: list[Dated]) -> list[_Group]:
     groups: list[_Group] = []
     undated: dict[str, _Group] = {}
@@ -131,31 +144,33 @@ def _cluster_block(items: list[Dated]) -> list[_Group]:
     by_day: dict[int, list[int]] = {}
     by_span: dict[tuple[str, date, date], list[int]] = {}
 
-    def order(e: Dated) -> tuple[int, date, str]:
-        return RANK.get(e.precision, 9), e.date or date.min, e.id
-
-    for e in sorted(items, key=order):
-        span = interval(e.date, e.precision)
-        if span is None:
+    for e in sorted(items, key=_order):
+        if e.date is None:
             g = undated.setdefault(e.article_id, _Group(date.min, date.min, e, []))
             g.members.append(e.id)
             continue
-        lo, hi = span
-        if e.precision in FINE:
-            near = {k for d in range(lo.toordinal(), hi.toordinal() + 1) for k in by_day.get(d, ())}
+        lo, hi, first, last = _span(e.date, e.precision)
+        fine = e.precision in FINE
+        if not fine:
+            near: Iterable[int] = by_span.get((e.precision, lo, hi), ())  # in the order they were made
+        elif first == last:
+            near = by_day.get(first, ())  # one day: its groups, each once, in the order they were made
         else:
-            near = set(by_span.get((e.precision, lo, hi), ()))
-        fits = [groups[k] for k in sorted(near) if _compatible(groups[k], e, lo, hi)]
+            near = sorted({k for d in range(first, last + 1) for k in by_day.get(d, ())})
+        fits = [groups[k] for k in near if _compatible(groups[k], e, lo, hi)]
         if not fits:
             k = len(groups)
             groups.append(_Group(lo, hi, e, [e.id]))
-            if e.precision in FINE:
-                for d in range(lo.toordinal(), hi.toordinal() + 1):
+            if fine:
+                for d in range(first, last + 1):
                     by_day.setdefault(d, []).append(k)
             else:
                 by_span.setdefault((e.precision, lo, hi), []).append(k)
             continue
-        best = min(fits, key=lambda g: abs(((g.rep.date or lo) - (e.date or lo)).days))
+        if len(fits) == 1:
+            best = fits[0]
+        else:
+            best = min(fits, key=lambda g: abs(((g.rep.date or lo) - e.date).days))  # type: ignore[operator]
         best.lo, best.hi = max(best.lo, lo), min(best.hi, hi)
         best.members.append(e.id)
     return groups + list(undated.values())

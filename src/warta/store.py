@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import lru_cache
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -810,10 +810,13 @@ def reason_group(reason: str) -> str:
     return reason.split(" (")[0]
 
 
+_DATED_FIELDS = itemgetter(slice(0, 5))  # a merge row's id, block_key, date, date_precision, article_id
+
+
 def _changed_keys(rows: list[tuple[Any, ...]]) -> pa.Table:
     """The merge (:func:`warta.merge.cluster`) of these whole blocks' events (rows of id, block_key, date,
     date_precision, article_id, merge_key): the events whose key it changes, with their new key."""
-    groups = merge.cluster(merge.Dated(*r[:5]) for r in rows)
+    groups = merge.cluster(map(merge.Dated._make, map(_DATED_FIELDS, rows)))
     changed = [(r[0], groups[r[0]]) for r in rows if groups[r[0]] != r[5]]
     return pa.table({"id": [c[0] for c in changed], "merge_key": [c[1] for c in changed]})
 
