@@ -314,3 +314,29 @@ def test_a_syndicated_copys_events_dated_by_its_own_day_take_the_originals(
         ).fetchall()
     expected = sorted((ev, "2024-03-07" if src == "publication" else day, src) for ev, day, src in own)
     assert sorted(stored) == expected
+
+
+def test_id_lookups_in_parts(tmp_path: Path, monkeypatch) -> None:
+    """The writer looks ids up by lists of placeholders (the primary keys' indexes), ``ID_LIST`` at a time:
+    a batch longer than that is looked up, fetched and replaced part by part with the same answers."""
+    from warta import store as store_mod
+    from warta.records import Document
+
+    monkeypatch.setattr(store_mod, "ID_LIST", 2)
+    texts = {f"d{i}": ARTICLE.replace("Laut Timor", f"Laut Timor bagian {i}") for i in range(5)}
+    docs = [Document(id=k, origin=f"{k}.txt", text=t) for k, t in texts.items()]
+    bad = Document(id="bad", origin="bad.txt", text="Hello there, this is an English page only.")
+    db = tmp_path / "p.duckdb"
+    with Store(db) as st:
+        stats = st.write([analyse(d) for d in [*docs, bad]])
+        assert stats.stored == 5 and stats.skipped == 1
+        ids = [*texts, "bad", "nope"]
+        assert st.known_documents(ids) == set(texts)  # a skipped document is tried again
+        arts = [r[0] for r in st.con.execute("SELECT id FROM articles ORDER BY id").fetchall()]
+        assert st._stored_articles([*arts, "x", "y"]) == set(arts)
+        assert set(st._signatures(arts)) == set(arts)
+        fixed = Document(id="bad", origin="bad.txt", text=ARTICLE.replace("Laut Timor", "Laut Arafura"))
+        again = st.write([analyse(d) for d in [*docs[:3], fixed]])
+        assert again.unchanged == 3 and again.stored == 1
+        rows = st.con.execute("SELECT id, status FROM documents ORDER BY id").fetchall()
+    assert [r[0] for r in rows] == sorted([*texts, "bad"]) and {r[1] for r in rows} == {"stored"}

@@ -297,6 +297,19 @@ WRITER_MEMORY_MB = 64  # the writer's DuckDB memory, beyond what its key indexes
 KEY_BYTES = 64  # memory per primary key: 1M documents and 1M articles needed 96-128 MB in all (64 did not do)
 
 
+ID_LIST = 500  # ids looked up per query
+
+
+def id_lists(ids: Sequence[str]) -> Iterator[tuple[str, list[str]]]:
+    """``ids`` in parts of at most ``ID_LIST``, each with its placeholders ``(?, ?, ...)``: a primary key
+    looked up by a list of values goes through its index, so the cost follows the ids, not the table
+    (``IN (SELECT unnest(?))`` joins against a scan of the whole table: 27 ms for 200 ids among a million
+    documents, 4 ms this way)."""
+    for lo in range(0, len(ids), ID_LIST):
+        part = list(ids[lo : lo + ID_LIST])
+        yield "(" + ", ".join("?" * len(part)) + ")", part
+
+
 def writer_memory_mb(keys: int) -> int:
     """The writer's memory limit (MB) for a database of ``keys`` documents and articles. DuckDB keeps the
     primary keys' indexes in memory and an insert reads them, so a fixed 64 MB ran out at a million
@@ -450,16 +463,17 @@ class Store:
     # ---- reading helpers -------------------------------------------------------------------------
     def known_documents(self, ids: list[str]) -> set[str]:
         """Which of these document ids the database holds (a skipped one is tried again)."""
-        return self._present(
-            "SELECT id FROM documents WHERE status <> 'skipped' AND id IN (SELECT unnest(?))", ids
-        )
+        return self._present("SELECT id FROM documents WHERE status <> 'skipped' AND id IN {ids}", ids)
 
     def _stored_articles(self, ids: list[str]) -> set[str]:
         """Which of these article ids the database holds (one query for the batch)."""
-        return self._present("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", ids)
+        return self._present("SELECT id FROM articles WHERE id IN {ids}", ids)
 
     def _present(self, sql: str, ids: list[str]) -> set[str]:
-        return {r[0] for r in self.con.execute(sql, [ids]).fetchall()} if ids else set()
+        found: set[str] = set()
+        for marks, part in id_lists(ids):
+            found.update(r[0] for r in self.con.execute(sql.format(ids=marks), part).fetchall())
+        return found
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -486,10 +500,11 @@ class Store:
 
     def _signatures(self, ids: list[str]) -> dict[str, list[int]]:
         """The stored MinHash signatures of these articles (one query)."""
-        rows = self.con.execute(
-            "SELECT id, minhash FROM articles WHERE minhash IS NOT NULL AND id IN (SELECT unnest(?))", [ids]
-        ).fetchall()
-        return dict(rows)
+        out: dict[str, list[int]] = {}
+        for marks, part in id_lists(ids):
+            sql = f"SELECT id, minhash FROM articles WHERE minhash IS NOT NULL AND id IN {marks}"  # noqa: S608
+            out.update(self.con.execute(sql, part).fetchall())
+        return out
 
     def counts(self) -> dict[str, int]:
         out = {}
@@ -556,8 +571,8 @@ class Store:
             with self._transaction():
                 # a previously skipped document that now succeeds replaces its old row
                 ids = tables["documents"]["id"]
-                if ids:
-                    self.con.execute("DELETE FROM documents WHERE id IN (SELECT unnest(?))", [ids])
+                for marks, part in id_lists(ids):
+                    self.con.execute(f"DELETE FROM documents WHERE id IN {marks}", part)  # noqa: S608
                 for table, columns in tables.items():
                     self._insert(table, columns)
                 if merge_now:
