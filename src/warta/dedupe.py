@@ -134,22 +134,22 @@ class _SortedMap:
         if self._pending >= _MERGE_AT:
             self._merge()
 
-    def _merge(self) -> None:
+    def _merge(self, new_hashes: np.ndarray | None = None, new_rows: np.ndarray | None = None) -> None:
+        """Move the recent entries, then ``new_hashes`` -> ``new_rows`` if given, into the sorted arrays."""
         hs = np.fromiter((h for h, rows in self._recent.items() for _ in rows), dtype=self._dtype)
         rs = np.fromiter((r for rows in self._recent.values() for r in rows), dtype=np.uint32)
-        all_h, all_r = np.concatenate([self._hashes, hs]), np.concatenate([self._rows, rs])
-        order = np.argsort(all_h, kind="stable")  # two sorted runs: a linear merge
+        more_h, more_r = [hs], [rs]
+        if new_hashes is not None and new_rows is not None:
+            more_h.append(new_hashes.astype(self._dtype))
+            more_r.append(new_rows.astype(np.uint32))
+        all_h, all_r = np.concatenate([self._hashes, *more_h]), np.concatenate([self._rows, *more_r])
+        order = np.argsort(all_h, kind="stable")  # equal hashes keep the order they were added in
         self._hashes, self._rows = all_h[order], all_r[order]
         self._recent, self._pending = {}, 0
 
     def add_many(self, hashes: np.ndarray, rows: np.ndarray) -> None:
         """:meth:`add` of each (hash, row) pair, in one sort instead of a dict entry each."""
-        if self._recent:
-            self._merge()
-        all_h = np.concatenate([self._hashes, hashes.astype(self._dtype)])
-        all_r = np.concatenate([self._rows, rows.astype(np.uint32)])
-        order = np.argsort(all_h, kind="stable")  # equal hashes keep the order they were added in
-        self._hashes, self._rows = all_h[order], all_r[order]
+        self._merge(hashes, rows)
 
     def has_many(self, hashes: np.ndarray) -> np.ndarray:
         """Whether each hash has an entry (a boolean array)."""
@@ -233,11 +233,7 @@ class NearDuplicateIndex:
         if arr is None or key in self:
             return
         raw = key.encode("utf-8", "surrogatepass")
-        if self._n == len(self._keys) or len(raw) > self._keys.dtype.itemsize:
-            width = max(self._keys.dtype.itemsize, len(raw))
-            grown = np.zeros(max(1024, len(self._keys) * 5 // 4), dtype=f"S{width}")
-            grown[: self._n] = self._keys[: self._n]
-            self._keys = grown
+        self._make_room(self._n + 1, len(raw))
         row = self._n
         self._keys[row] = raw
         self._n += 1
@@ -246,6 +242,15 @@ class NearDuplicateIndex:
             self._bands[band].add(h, row)
         if keep or self._fetch is None:
             self._sigs[row] = arr
+
+    def _make_room(self, n: int, width: int) -> None:
+        """Grow the key array (to a quarter more than ``n`` rows) and widen it, as needed, for ``n`` keys of
+        up to ``width`` bytes."""
+        if n > len(self._keys) or width > self._keys.dtype.itemsize:
+            size = max(1024, n * 5 // 4) if n > len(self._keys) else len(self._keys)
+            grown = np.zeros(size, dtype=f"S{max(width, self._keys.dtype.itemsize)}")
+            grown[: self._n] = self._keys[: self._n]
+            self._keys = grown
 
     def add_many(self, keys: Sequence[str], sigs: np.ndarray) -> None:
         """Index many keys whose signatures the caller can fetch again (not kept when ``fetch`` is set): what
@@ -269,12 +274,8 @@ class NearDuplicateIndex:
         if not picked:
             return
         raws = [keys[i].encode("utf-8", "surrogatepass") for i in picked]
-        width = max(self._keys.dtype.itemsize, max(map(len, raws)))
         n_new = self._n + len(picked)
-        if n_new > len(self._keys) or width > self._keys.dtype.itemsize:
-            grown = np.zeros(max(1024, n_new * 5 // 4, len(self._keys)), dtype=f"S{width}")
-            grown[: self._n] = self._keys[: self._n]
-            self._keys = grown
+        self._make_room(n_new, max(map(len, raws)))
         rows = np.arange(self._n, n_new, dtype=np.uint32)
         self._keys[self._n : n_new] = raws
         self._n = n_new
