@@ -466,14 +466,16 @@ class Store:
         return self._present(sql, ids)
 
     def _stored_articles(self, ids: list[str]) -> set[str]:
-        """Which of these article ids the database holds (one query for the batch)."""
+        """Which of these article ids the database holds."""
         return self._present("SELECT id FROM articles WHERE list_contains(?, id)", ids)
 
     def _present(self, sql: str, ids: list[str]) -> set[str]:
-        found: set[str] = set()
+        return {r[0] for r in self._by_ids(sql, ids)}
+
+    def _by_ids(self, sql: str, ids: list[str]) -> Iterator[tuple[Any, ...]]:
+        """The rows of ``sql`` (its one parameter: a list of ids) for ``ids``, a query per ``ID_LIST``."""
         for part in id_lists(ids):
-            found.update(r[0] for r in self.con.execute(sql, [part]).fetchall())
-        return found
+            yield from self.con.execute(sql, [part]).fetchall()
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
@@ -499,12 +501,9 @@ class Store:
         return self._lsh
 
     def _signatures(self, ids: list[str]) -> dict[str, list[int]]:
-        """The stored MinHash signatures of these articles (one query)."""
-        out: dict[str, list[int]] = {}
+        """The stored MinHash signatures of these articles."""
         sql = "SELECT id, minhash FROM articles WHERE minhash IS NOT NULL AND list_contains(?, id)"
-        for part in id_lists(ids):
-            out.update(self.con.execute(sql, [part]).fetchall())
-        return out
+        return dict(self._by_ids(sql, ids))
 
     def counts(self) -> dict[str, int]:
         out = {}
