@@ -13,16 +13,14 @@ figures go into the issue notes.
 from __future__ import annotations
 
 import argparse
-import pickle
 import shutil
 import tempfile
 import time
-from dataclasses import replace
 from pathlib import Path
 
-from warta import rows, runner
-from warta.pipeline import analyse
-from warta.sources import read
+from bench_scale import Replay
+
+from warta import runner
 from warta.store import Store
 from warta.synthetic import write
 
@@ -50,20 +48,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         corpus, db = Path(tmp) / "new", Path(tmp) / "copy.duckdb"
         write(corpus, args.n, seed=args.seed)
-        sent: dict[str, bytes] = {}
-        for p in sorted(corpus.iterdir()):
-            for d in read(p):
-                if hasattr(d, "text"):
-                    an = rows.of(analyse(d), replace(d, text=""))
-                    sent[d.id] = pickle.dumps(an, pickle.HIGHEST_PROTOCOL)
-
-        class Replay:
-            def map(self, docs):  # type: ignore[no-untyped-def]
-                return (pickle.loads(sent[d.id])._replace(document=d) for d in docs)
-
-            def close(self) -> None:
-                pass
-
+        replay = Replay(sorted(corpus.iterdir()))
         shutil.copyfile(args.db, db)
         spent: dict[str, float] = {}
         for name in ("_near_index", "write", "merge_pending"):
@@ -72,7 +57,7 @@ def main() -> None:
         t, cpu = time.perf_counter(), time.process_time()
         with Store(db, share=True) as st:
             before = st.counts()["articles"]
-            report = runner.run([str(corpus)], st, Replay())
+            report = runner.run([str(corpus)], st, replay)
         wall, cpu = time.perf_counter() - t, time.process_time() - cpu
     n = report.analysed
     print(f"{args.db}: {before:,} articles stored; {n:,} new ones written by the writer alone")

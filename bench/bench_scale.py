@@ -96,6 +96,34 @@ def _compacted_mb(db: Path) -> float:
     return compact(db)[1] / 1e6
 
 
+class Replay:
+    """An executor for ``warta.runner.run`` that hands the writer rows analysed beforehand, pickled as a
+    worker sends them: the documents of ``files`` (the first ``k``, in the files read whole, when given)."""
+
+    def __init__(self, files: list[Path], k: int | None = None) -> None:
+        from dataclasses import replace
+
+        from warta import rows
+        from warta.pipeline import analyse
+
+        self.files: list[Path] = []
+        self.sent: dict[str, bytes] = {}
+        for p in files:
+            if k is not None and len(self.sent) >= k:
+                break
+            self.files.append(p)
+            for d in read(p):
+                if hasattr(d, "text"):
+                    an = rows.of(analyse(d), replace(d, text=""))
+                    self.sent[d.id] = pickle.dumps(an, pickle.HIGHEST_PROTOCOL)
+
+    def map(self, docs):  # type: ignore[no-untyped-def]
+        return (pickle.loads(self.sent[d.id])._replace(document=d) for d in docs)
+
+    def close(self) -> None:
+        pass
+
+
 def writer_alone(files: list[Path], k: int, root: Path) -> tuple[int, float, float]:
     """The writer's own rate: documents, wall seconds and CPU seconds of `run` over the files holding the
     first ``k`` documents, with an executor that replays their rows (pickled, as a worker sends them).
@@ -103,29 +131,12 @@ def writer_alone(files: list[Path], k: int, root: Path) -> tuple[int, float, flo
     gives a corpus (files named one by one would each be resolved, to read a file reached twice once)."""
     import os
     import shutil
-    from dataclasses import replace
 
-    from warta import rows, runner
-    from warta.pipeline import analyse
+    from warta import runner
     from warta.store import Store
 
-    picked: list[Path] = []
-    sent: dict[str, bytes] = {}
-    for p in files:
-        if len(sent) >= k:
-            break
-        picked.append(p)
-        for d in read(p):
-            if hasattr(d, "text"):
-                sent[d.id] = pickle.dumps(rows.of(analyse(d), replace(d, text="")), pickle.HIGHEST_PROTOCOL)
-
-    class Replay:
-        def map(self, docs):
-            return (pickle.loads(sent[d.id])._replace(document=d) for d in docs)
-
-        def close(self) -> None:
-            pass
-
+    replay = Replay(files, k)
+    picked = replay.files
     folder, db = root / "writer-corpus", root / "writer.duckdb"
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
@@ -138,8 +149,8 @@ def writer_alone(files: list[Path], k: int, root: Path) -> tuple[int, float, flo
     db.unlink(missing_ok=True)
     t, cpu = time.perf_counter(), time.process_time()
     with Store(db, share=True) as st:
-        runner.run([str(folder)], st, Replay())
-    return len(sent), time.perf_counter() - t, time.process_time() - cpu
+        runner.run([str(folder)], st, replay)
+    return len(replay.sent), time.perf_counter() - t, time.process_time() - cpu
 
 
 def main() -> None:
