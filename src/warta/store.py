@@ -489,11 +489,14 @@ class Store:
 
     def _near_index(self) -> NearDuplicateIndex:
         if self._lsh is None:
-            # the index keeps keys and band hashes; the signatures stay in the database until needed
+            # the index keeps keys and band hashes; the signatures stay in the database until needed. In the
+            # table's order, not sorted: a query's answer does not depend on the order (ties go to the
+            # smaller key), and sorting a million signatures (1 KB each) needs more memory than the
+            # writer's limit (an incremental run on a million articles stopped there, out of memory)
             self._lsh = NearDuplicateIndex(fetch=self._signatures)
             reader = self.con.sql(
                 "SELECT id, minhash FROM articles "  # noqa: S608 -- a constant, not user input
-                f"WHERE minhash IS NOT NULL AND len(minhash) = {int(NUM_PERM)} ORDER BY id"
+                f"WHERE minhash IS NOT NULL AND len(minhash) = {int(NUM_PERM)}"
             ).to_arrow_reader(50_000)
             for batch in reader:  # in slices: never the whole corpus's signatures as Python lists
                 sigs = batch.column(1).flatten().to_numpy().astype(np.uint64).reshape(-1, NUM_PERM)
