@@ -54,6 +54,9 @@ def main() -> None:
         top = client.get("/api/dyads?top=1").json().get("dyads") or []
         if top:
             urls += [u.format(a=top[0]["a"], b=top[0]["b"]) for u in FOR_DYAD]
+        first = client.get("/api/events?limit=1").json().get("events") or []
+        if first:  # the event with the most reports on the first page: all its evidence, a page at a time
+            urls += [f"/api/events/{first[0]['id']}", f"/api/events/{first[0]['id']}?limit=50&offset=50"]
     size = args.db.stat().st_size / 1e6
     print(f"{args.db} ({size:,.1f} MB); limits: {limits}")
     for url in urls:

@@ -98,6 +98,22 @@ def test_events_filters_pair_and_paging(client: TestClient) -> None:
     assert all(any(d["outlet"] == "Kompas" for d in e["documents"]) for e in kompas["events"])
 
 
+def test_a_page_shows_an_events_first_reports_and_its_own_endpoint_the_rest(client: TestClient) -> None:
+    full = client.get("/api/events", params={"limit": 500, "reports": 500}).json()["events"]
+    many = next(e for e in full if e["num_documents"] > 1 and len(e["evidence"]) > 1)
+    short = client.get("/api/events", params={"limit": 500, "reports": 1}).json()["events"]
+    same = next(e for e in short if e["id"] == many["id"])
+    assert len(same["evidence"]) == len(same["documents"]) == 1
+    assert same["num_evidence"] == len(many["evidence"]) and same["num_documents"] == many["num_documents"]
+    assert same["evidence"][0] == many["evidence"][0]
+    one = client.get(f"/api/events/{many['id']}").json()["event"]
+    assert one["evidence"] == many["evidence"] and one["documents"] == many["documents"]
+    rest = client.get(f"/api/events/{many['id']}", params={"limit": 1, "offset": 1}).json()["event"]
+    assert rest["evidence"] == many["evidence"][1:2] and rest["num_evidence"] == len(many["evidence"])
+    missing = client.get("/api/events/no-such-event")
+    assert missing.status_code == 404 and "no-such-event" in missing.json()["detail"]
+
+
 def test_dyads_timeline_network(client: TestClient) -> None:
     top = client.get("/api/dyads", params={"top": 3, "include_nonstate": True}).json()["dyads"]
     assert len(top) == 3 and top[0]["events"] >= top[1]["events"] >= top[2]["events"]

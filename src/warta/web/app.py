@@ -29,15 +29,17 @@ from typing import Annotated, Any, Literal
 
 import plotly.io as pio
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi import Path as Path_
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from warta import __version__, dyad_sql
 from warta.dyads import PLOVER_TYPES, DyadStats, series
-from warta.export import EventFilter, merged_event_page
+from warta.export import EventFilter, merged_event_page, merged_events
 from warta.web import charts, data
 
 MAX_PAGE = 500
+REPORTS = 10  # evidence items and documents per event on a page of events (/api/events/{id} gives the rest)
 MAX_CODES = 20  # codes in one list filter (/api/quotes?code=...)
 MAX_PERIODS = 5000  # periods in one timeline (a daily series of 13 years)
 MIN_DATE, MAX_DATE = date(1800, 1, 1), date(2199, 12, 31)
@@ -239,6 +241,15 @@ def create_app(db_path: str | Path, limits: data.Limits | None = None) -> FastAP
         outlet: OutletQ = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page size, at most {MAX_PAGE}.")] = 50,
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+        reports: Annotated[
+            int,
+            Query(
+                ge=0,
+                le=MAX_PAGE,
+                description="Evidence items and documents per event (the first ones; num_evidence and "
+                "num_documents count them all, /api/events/{id} pages through the rest).",
+            ),
+        ] = REPORTS,
     ) -> dict[str, Any]:
         with session() as con:
             known = _Codes(con)
@@ -250,8 +261,23 @@ def create_app(db_path: str | Path, limits: data.Limits | None = None) -> FastAP
             total, recs = merged_event_page(
                 con, f, limit=limit, offset=offset, pair=(ca, cb) if ca and cb else None
             )
-            page = data.with_evidence(con, recs)
+            page = data.with_evidence(con, [data.trimmed(r, reports) for r in recs])
         return {"total": total, "offset": offset, "limit": limit, "events": page}
+
+    @app.get("/api/events/{event_id}", summary="One merged event, with a page of its evidence and documents")
+    def api_event(
+        event_id: Annotated[str, Path_(description="The event's id (its records' id).", max_length=100)],
+        limit: Annotated[
+            int, Query(ge=1, le=MAX_PAGE, description=f"Reports per page, at most {MAX_PAGE}.")
+        ] = MAX_PAGE,
+        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    ) -> dict[str, Any]:
+        with session() as con:
+            recs = list(merged_events(con, None, groups=[event_id]))
+            if not recs:
+                raise HTTPException(status_code=404, detail=f"no event {_quote(event_id)}")
+            rec = data.with_evidence(con, [data.trimmed(recs[0], limit, offset)])[0]
+        return {"offset": offset, "limit": limit, "event": rec}
 
     @app.get("/api/dyads", summary="The most active dyads, over all time or per period")
     def api_dyads(

@@ -241,6 +241,18 @@ _EVIDENCE_SENTENCES_V3 = (
 )
 
 
+def trimmed(rec: dict[str, Any], limit: int, offset: int = 0) -> dict[str, Any]:
+    """``rec`` with its reports ``offset`` to ``offset + limit``: that slice of its evidence and of its
+    documents. ``num_evidence`` and ``num_documents`` still count them all, so that an event reported by
+    700 articles costs a page 10 sentences, not 700, and the reader sees how many more there are."""
+    return {
+        **rec,
+        "num_evidence": len(rec["evidence"]),
+        "evidence": rec["evidence"][offset : offset + limit],
+        "documents": rec["documents"][offset : offset + limit],
+    }
+
+
 def with_evidence(con: duckdb.DuckDBPyConnection, records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Add to each evidence item its sentence text, the verb span within that sentence and the
     document's outlet and title, so that a reader sees why warta coded the event."""

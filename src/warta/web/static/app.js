@@ -61,22 +61,42 @@ function highlighted(ev) {
   return p;
 }
 
-function eventRow(rec) {
-  const cell = el("td", { class: "evidence" });
+function fillEvidence(cell, rec) {
   const seen = new Set();
+  const parts = [];
   for (const ev of rec.evidence) {
     const key = `${ev.document}:${ev.sentence}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    cell.append(highlighted(ev));
+    parts.push(highlighted(ev));
   }
   const list = el("ul");
   for (const d of rec.documents) {
     const where = d.url ? el("a", { href: d.url, rel: "noreferrer", target: "_blank" }, d.url) : (d.path || "");
     list.append(el("li", {}, `${d.outlet || "outlet unknown"}, ${d.published || "undated"} — `, where));
   }
-  cell.append(el("details", { class: "docs" },
+  parts.push(el("details", { class: "docs" },
     el("summary", {}, `${rec.num_documents} document(s), ${rec.num_outlets} outlet(s), ${rec.modality}`), list));
+  const total = rec.num_evidence ?? rec.evidence.length;
+  if (total > rec.evidence.length) {
+    // a page shows an event's first reports; its own endpoint gives up to 500 of them
+    const more = el("button", { type: "button", class: "more" },
+      `show ${Math.min(total, 500)} of ${total} reports`);
+    more.addEventListener("click", async () => {
+      more.disabled = true;
+      try {
+        const body = await api(`/api/events/${encodeURIComponent(rec.id)}`, new URLSearchParams({ limit: 500 }));
+        fillEvidence(cell, body.event);
+      } catch (err) { showError(err); more.disabled = false; }
+    });
+    parts.push(more);
+  }
+  cell.replaceChildren(...parts);
+}
+
+function eventRow(rec) {
+  const cell = el("td", { class: "evidence" });
+  fillEvidence(cell, rec);
   const kind = QUAD_COOP.has(rec.event) ? "coop" : "conf";
   return el("tr", { "data-id": rec.id },
     el("td", {}, rec.date || "", el("br"), el("small", {}, rec.date_precision || "")),
