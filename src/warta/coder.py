@@ -24,7 +24,7 @@ from warta.anaphora import stand_in_pairs, stand_in_subject
 from warta.constructions import find_demands
 from warta.event_dates import event_date
 from warta.lang import LanguagePack
-from warta.memo import PerForm
+from warta.memo import MAX_FORMS, PerForm
 from warta.merge import is_mutual
 from warta.nominal import find_nominal
 from warta.records import Actor, Article, Event, Location, Mention, Quote, Sentence, Timex
@@ -165,7 +165,7 @@ class VerbHit:
 _ENCLITIC = ("nya", "lah", "kah", "pun")
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=MAX_FORMS)
 def affix_class(word: str) -> tuple[str, str]:
     """(prefix class, suffix) of a surface word: M (me-/di-), P (memper-/diper-), B (ber-), T (ter-),
     N (other affixed forms, nouns) or 0 (a bare root); suffix "kan", "i" or "".

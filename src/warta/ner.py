@@ -24,6 +24,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import TextIO
 
+from warta.memo import MAX_FORMS
+
 MODEL_DIR = Path(__file__).resolve().parent / "models"
 MODEL_PATH = MODEL_DIR / "ner-id.crfsuite"
 TYPES = ("PER", "ORG", "LOC")
@@ -158,7 +160,7 @@ _DICT_PREFIXES = (
 _DICT_SUFFIXES = ("kannya", "nya", "kan", "an", "i", "lah")
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=MAX_FORMS)
 def _in_lexicon(w: str) -> str | None:
     """``root`` if ``w`` is an Indonesian root word, ``derived`` if stripping a common affix gives one."""
     lex = _lexicon()
@@ -244,7 +246,7 @@ def _gazetteer_marks(tokens: Sequence[str]) -> list[list[str]]:
 # features
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=MAX_FORMS)
 def _shape(word: str) -> str:
     out = []
     for ch in word:
@@ -261,7 +263,7 @@ def _shape(word: str) -> str:
     return "".join(out)[:6]
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=MAX_FORMS)
 def _word_class(word: str) -> str:
     if word.isdigit():
         return "num"
@@ -388,13 +390,13 @@ def _class_parts(cls: str, text) -> tuple:
     return text(f"-1c0={cls}|"), text(f"c0+1w={cls}|"), text(f"c0+1={cls}|"), text(cls)
 
 
-@lru_cache(maxsize=30_000)
+@lru_cache(maxsize=MAX_FORMS)
 def _entry(word: str) -> tuple:
     """The entry of ``word`` for :func:`sent_features`. Cached: news repeats its words."""
     return _make_entry(word, None)
 
 
-@lru_cache(maxsize=30_000)
+@lru_cache(maxsize=MAX_FORMS)
 def _model_entry(word: str) -> tuple:
     """The entry of ``word`` for tagging with the shipped model (bytes, only the attributes it knows)."""
     return _make_entry(word, _model_attributes())

@@ -28,7 +28,9 @@ from collections.abc import Callable, Sequence
 from functools import cache, lru_cache, partial
 from typing import Any
 
-STEM_CACHE = 50_000  # word forms; the coder keeps the stems of the forms it has seen (coder._FORMS)
+from warta.memo import MAX_FORMS
+
+STEM_CACHE = MAX_FORMS  # word forms; the coder keeps the stems of the forms it has seen (coder._FORMS)
 
 
 def stem(word: str) -> str:
