@@ -34,6 +34,25 @@ def test_many_entries_survive_merging_into_sorted_bands() -> None:
     assert idx.query(list(sigs[0])) == ("k0", 1.0)
 
 
+def test_answers_do_not_depend_on_the_order_the_index_was_read_in() -> None:
+    """The store reads the index in the table's order (no sort): the same keys in any order give the same
+    answers, a tie between equally similar copies going to the smaller key."""
+    rng = np.random.default_rng(5)
+    base = rng.integers(0, 2**32, size=NUM_PERM, dtype=np.uint64)
+    near = base.copy()
+    near[:10] ^= 1  # all but ten values shared
+    others = rng.integers(0, 2**32, size=(200, NUM_PERM), dtype=np.uint64)
+    keys = ["m-copy", "b-copy", *(f"x{i:03d}" for i in range(200))]  # near itself is not indexed
+    sigs = np.vstack([base, base, others])
+    answers = set()
+    for order in (range(len(keys)), reversed(range(len(keys))), rng.permutation(len(keys))):
+        rows = list(order)
+        idx = NearDuplicateIndex()
+        idx.add_many([keys[i] for i in rows], sigs[rows])
+        answers.add((idx.query(base), idx.query(near), idx.query(others[7])))
+    assert answers == {(("b-copy", 1.0), ("b-copy", round(1 - 10 / NUM_PERM, 3)), ("x007", 1.0))}
+
+
 def test_signature_is_datasketch_2_default_minhash() -> None:
     """warta writes out datasketch 2.0's MinHash so that stored signatures do not depend on the installed
     datasketch; while 2.x is installed (dev extra), the two must agree value for value."""
