@@ -11,7 +11,6 @@ Each batch is written in one transaction: a crash loses at most the batch in fli
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import fcntl
 import os
 import time
@@ -287,10 +286,11 @@ def _attribute_columns(records: Sequence[Any], attrs: str = "", **renamed: str) 
 
 @lru_cache(maxsize=1)
 def _malloc_trim() -> Callable[[int], int] | None:
-    """glibc's ``malloc_trim``, where the C library has it."""
+    """glibc's ``malloc_trim``, where the C library has it (looked up among the symbols already loaded:
+    ``find_library`` would start ldconfig to find the library)."""
     try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim  # type: ignore[no-any-return]
-    except (OSError, AttributeError):  # not glibc (macOS, musl, Windows)
+        return ctypes.CDLL(None).malloc_trim  # type: ignore[no-any-return]
+    except (OSError, TypeError, AttributeError):  # not glibc (macOS, musl); Windows takes no None
         return None
 
 
@@ -510,14 +510,14 @@ class Store:
         if self._lsh is None:
             # the index keeps keys and band hashes; the signatures stay in the database until needed. In the
             # table's order, not sorted: a query's answer does not depend on the order (ties go to the
-            # smaller key), and sorting a million signatures (1 KB each) needs more memory than the
+            # smaller key), and sorting a million signatures (512 bytes each) needs more memory than the
             # writer's limit (an incremental run on a million articles stopped there, out of memory)
             self._lsh = NearDuplicateIndex(fetch=self._signatures)
             reader = self.con.sql(
                 "SELECT id, minhash FROM articles "  # noqa: S608 -- a constant, not user input
                 f"WHERE minhash IS NOT NULL AND len(minhash) = {int(NUM_PERM)}"
             ).to_arrow_reader(20_000)
-            # in slices of 20 MB: never the whole corpus's signatures as Python lists; at a million articles
+            # in slices of 10 MB: never the whole corpus's signatures as Python lists; at a million articles
             # slices of 50,000 peaked 90 MB higher (604 MB against 515) and read in 5.5 s against 5.9
             for batch in reader:
                 flat = batch.column(1).flatten().to_numpy()

@@ -3,6 +3,7 @@
 
 const QUAD_COOP = new Set(["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"]);
 const PAGE = 25;
+const REPORTS_MAX = 500; // reports of one event that /api/events/{id} gives at once (its page limit)
 const state = { offset: 0, total: 0, pair: null };
 
 function $(id) { return document.getElementById(id); }
@@ -79,13 +80,13 @@ function fillEvidence(cell, rec) {
     el("summary", {}, `${rec.num_documents} document(s), ${rec.num_outlets} outlet(s), ${rec.modality}`), list));
   const total = rec.num_evidence ?? rec.evidence.length;
   if (total > rec.evidence.length) {
-    // a page shows an event's first reports; its own endpoint gives up to 500 of them
+    // a page shows an event's first reports; its own endpoint gives the rest
     const more = el("button", { type: "button", class: "more" },
-      `show ${Math.min(total, 500)} of ${total} reports`);
+      `show ${Math.min(total, REPORTS_MAX)} of ${total} reports`);
     more.addEventListener("click", async () => {
       more.disabled = true;
       try {
-        const body = await api(`/api/events/${encodeURIComponent(rec.id)}`, new URLSearchParams({ limit: 500 }));
+        const body = await api(`/api/events/${encodeURIComponent(rec.id)}`, new URLSearchParams({ limit: REPORTS_MAX }));
         fillEvidence(cell, body.event);
       } catch (err) { showError(err); more.disabled = false; }
     });
