@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from warta.merge import Dated, block_key, cluster, interval
 
@@ -193,6 +193,11 @@ def test_deferred_merge_equals_merging_every_batch(tmp_path) -> None:
     with Store(tmp_path / "now.duckdb") as st:
         for i in range(0, 60, 15):
             st.write(analyses[i : i + 15])
+            # each batch re-reads only the runs its events fall in: the keys are those of merging all again
+            stored = st.con.execute(
+                "SELECT id, block_key, date, date_precision, article_id, merge_key FROM events"
+            ).fetchall()
+            assert {r[0]: r[5] for r in stored} == cluster(Dated._make(r[:5]) for r in stored)
     with Store(tmp_path / "later.duckdb") as st:
         for i in reversed(range(0, 60, 15)):
             st.write(analyses[i : i + 15], merge_now=False)
@@ -206,7 +211,7 @@ def test_deferred_merge_equals_merging_every_batch(tmp_path) -> None:
         assert st.merge_pending() == 0  # nothing left
     now, later = export(tmp_path / "now.duckdb"), export(tmp_path / "later.duckdb")
     assert now == later and len(later) < rows_before
-    # in slices of 3 events, so that blocks are cut and carried into the next slice, and written back 5
+    # in slices of 3 events (a block of more is a slice of its own), and written back 5
     # changed keys at a time (many transactions): the same keys
     with Store(tmp_path / "sliced.duckdb") as st:
         st.MERGE_CHUNK, st.MERGE_FLUSH = 3, 5
@@ -249,3 +254,104 @@ def test_a_merge_out_of_memory_is_one_line_and_the_next_run_merges_the_rest(tmp_
         assert st.con.execute("SELECT count(*) FROM events WHERE merge_key IS NULL").fetchone()[0] > 0
         assert st.merge_pending() > 0  # the next try merges them
         assert st.con.execute("SELECT count(*) FROM events WHERE merge_key IS NULL").fetchone()[0] == 0
+
+
+def _remerged(events: list[Dated], new_ids: set[str], blocks: list[str]) -> set[str]:
+    """The ids :func:`warta.merge.runs_sql` picks among ``events`` (``new_ids`` have no merge key yet)."""
+    import duckdb
+
+    from warta.merge import runs_sql
+
+    con = duckdb.connect()
+    con.execute(
+        "CREATE TABLE ev (id VARCHAR, block_key VARCHAR, date DATE, date_precision VARCHAR, article_id VARCHAR, "
+        "merge_key VARCHAR)"
+    )
+    con.executemany(
+        "INSERT INTO ev VALUES (?, ?, ?, ?, ?, ?)",
+        [(*e, None if e.id in new_ids else "k") for e in events],
+    )
+    return {r[0] for r in con.execute(runs_sql("ev"), [blocks]).fetchall()}
+
+
+def test_the_sql_periods_are_the_merges_intervals() -> None:
+    import duckdb
+
+    from warta.merge import interval_sql
+
+    con = duckdb.connect()
+    lo, hi = interval_sql("d", "p")
+    start = date(2023, 12, 1)
+    for p in ["day", "week", "month", "year", "on_or_before", "on_or_after", "none"]:
+        days = [start + timedelta(days=k) for k in range(0, 800, 3)] + [date(2024, 2, 1), date(2024, 2, 29)]
+        got = con.execute(
+            f"SELECT d, {lo}, {hi} FROM (SELECT unnest(?) AS d, ? AS p) ORDER BY d",  # noqa: S608
+            [days, p],
+        ).fetchall()
+        assert [(lo_, hi_) for _, lo_, hi_ in got] == [interval(d, p) for d in sorted(days)], p
+
+
+def test_runs_are_the_chains_of_overlapping_periods_that_hold_new_events() -> None:
+    d = date
+    events = [
+        _d("apr1", d(2024, 4, 1), "day"),
+        _d("pub5", d(2024, 4, 5), "on_or_before"),  # 29 Mar - 5 Apr: chains 1 April to 4 April
+        _d("apr4", d(2024, 4, 4), "day"),
+        _d("apr6", d(2024, 4, 6), "day"),  # the day after the run's last: a run of its own
+        _d("april", d(2024, 4, 1), "month"),  # all April, but a month only merges with April itself
+        _d("week", d(2024, 6, 3), "week"),
+        _d("other", d(2024, 4, 4), "day", block="c"),  # another block
+        _d("undated", None, "none", article="x"),
+        _d("undated2", None, "none", article="y"),
+    ]
+    assert _remerged(events, {"apr4"}, ["b", "c"]) == {"apr1", "pub5", "apr4"}
+    # a new April report re-reads April, and nothing else; a new undated one its article's undated ones
+    assert _remerged(events, {"april"}, ["b"]) == {"april"}
+    assert _remerged(events, {"undated2"}, ["b"]) == {"undated2"}
+    assert _remerged(events, {"other"}, ["b"]) == set()  # only the blocks asked for
+    assert _remerged(events, set(), ["b", "c"]) == set()
+
+
+_PRECISIONS = ["day", "day", "week", "on_or_before", "on_or_after", "month", "year", None]
+
+
+def _events_strategy():  # type: ignore[no-untyped-def]
+    from hypothesis import strategies as st
+
+    one = st.tuples(
+        st.sampled_from(["b1", "b2"]),
+        st.integers(0, 90),  # days after 20 Dec 2023: the periods cross a month and a year
+        st.sampled_from(_PRECISIONS),
+        st.sampled_from(["a1", "a2", "a3"]),
+    )
+    return st.lists(one, min_size=1, max_size=40)
+
+
+def _as_dated(raw, start: int = 0) -> list[Dated]:  # type: ignore[no-untyped-def]
+    out = []
+    for k, (block, offset, precision, article) in enumerate(raw):
+        day = None if precision is None else date(2023, 12, 20) + timedelta(days=offset)
+        out.append(Dated(f"e{start + k:03d}", block, day, precision or "none", article))
+    return out
+
+
+def test_re_merging_only_the_runs_new_events_fall_in_gives_the_whole_blocks_merge() -> None:
+    """What ``Store`` does on a new batch (re-cluster only what :func:`warta.merge.runs_sql` picks, keep
+    every other key) gives the keys of clustering every event again, whatever the events stored before and
+    the ones that come."""
+    from hypothesis import given, settings
+
+    @settings(max_examples=200, deadline=None)
+    @given(_events_strategy(), _events_strategy())
+    def check(old_raw, new_raw) -> None:  # type: ignore[no-untyped-def]
+        old = _as_dated(old_raw)
+        new = _as_dated(new_raw, start=len(old))
+        keys = cluster(old)
+        every = old + new
+        new_ids = {e.id for e in new}
+        picked = _remerged(every, new_ids, sorted({e.block for e in new}))
+        assert new_ids <= picked
+        keys.update(cluster(e for e in every if e.id in picked))
+        assert keys == cluster(every)
+
+    check()

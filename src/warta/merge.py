@@ -19,8 +19,12 @@ so that "bertemu pada Maret" does not swallow every March meeting. The group tak
 precise member. Events of an undated article stay within that article.
 
 Everything here is a pure function of the events of one block, so the result does not depend on the
-order in which documents arrived: the store re-runs it over every event of each block new events fall in
-(``Store.merge_pending``: every few minutes of a run and at its end; ``Store.write`` by default).
+order in which documents arrived. Within a block, only events whose periods overlap ever share a group, and a
+month or year only with the same period, so the block falls apart into *runs*: each chain of overlapping
+day, week and on-or-before/after periods, each month or year period, each undated article. A run is grouped
+the same whether the block's other runs are there or not. When new events come, the store re-runs the merge
+over every event of the runs they fall in (:func:`runs_sql`; ``Store.merge_pending``: every few
+minutes of a run and at its end; ``Store.write`` by default), not over the whole block.
 """
 
 from __future__ import annotations
@@ -174,6 +178,67 @@ def _cluster_block(items: list[Dated]) -> list[_Group]:
         best.lo, best.hi = max(best.lo, lo), min(best.hi, hi)
         best.members.append(e.id)
     return groups + list(undated.values())
+
+
+def interval_sql(d: str, precision: str) -> tuple[str, str]:
+    """:func:`interval` as two DuckDB expressions (first day, last day) over the columns ``d`` and
+    ``precision``; ``tests/test_merge.py`` holds them to :func:`interval` day for day."""
+    lo = (
+        f"CASE {precision} WHEN 'week' THEN {d} - (isodow({d}) - 1)::INTEGER "
+        f"WHEN 'year' THEN make_date(year({d}), 1, 1) WHEN 'on_or_before' THEN {d} - {WINDOW} ELSE {d} END"
+    )
+    hi = (
+        f"CASE {precision} WHEN 'week' THEN {d} - (isodow({d}) - 1)::INTEGER + 6 "
+        f"WHEN 'month' THEN CASE WHEN day({d}) = 1 THEN last_day({d}) ELSE {d} + {LUNAR_MONTH - 1} END "
+        f"WHEN 'year' THEN make_date(year({d}), 12, 31) WHEN 'on_or_after' THEN {d} + {WINDOW} ELSE {d} END"
+    )
+    return lo, hi
+
+
+def runs_sql(events: str) -> str:
+    """A DuckDB query over the table ``events`` (columns id, block_key, date, date_precision, article_id,
+    merge_key; a new event has no merge key) that gives the events the merge must re-read when new ones come
+    to the blocks of its one parameter (a list of block keys): every event of each run (see the module's
+    docstring) that holds a new event, and the undated events of each article with a new undated one.
+
+    Why a run can be re-merged alone: :func:`_cluster_block` lets an event join only a group whose common
+    interval its own overlaps (a group's interval only narrows), a fine one only a fine group and a coarse one
+    only a group of its own precision and period. So no group ever holds events of two runs, the groups of one
+    run are never candidates for an event of another, and the pass takes a run's events in the same order
+    (narrowest first, by date and id) whatever else the block holds: a run's groups, and their ids, do not
+    depend on the other runs. The runs are found from the blocks' distinct dates, in DuckDB: a busy block of
+    a big corpus holds years of events, and a batch falls in a few of its weeks."""
+    lo, hi = interval_sql("date", "date_precision")
+    fine = ", ".join(f"'{p}'" for p in sorted(FINE))
+    return f"""
+WITH spans AS (
+    SELECT block_key, date, date_precision, bool_or(merge_key IS NULL) AS new, {lo} AS lo, {hi} AS hi
+    FROM {events} WHERE block_key IN (SELECT unnest($1)) AND date IS NOT NULL GROUP BY ALL
+), chained AS (  -- a fine period begins a run when it begins after the last day of every one before it
+    SELECT *, coalesce(lo > max(hi) OVER (PARTITION BY block_key ORDER BY lo, hi
+                                          ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), true) AS starts
+    FROM spans WHERE date_precision IN ({fine})
+), fine_runs AS (
+    SELECT *, sum(starts::INTEGER) OVER (PARTITION BY block_key ORDER BY lo, hi
+                                         ROWS UNBOUNDED PRECEDING) AS run
+    FROM chained
+), chosen AS (
+    SELECT block_key, date, date_precision FROM fine_runs
+    QUALIFY bool_or(new) OVER (PARTITION BY block_key, run)
+    UNION ALL  -- a month or year: its run is its period
+    SELECT block_key, date, date_precision FROM spans
+    WHERE date_precision IS NULL OR date_precision NOT IN ({fine})
+    QUALIFY bool_or(new) OVER (PARTITION BY block_key, date_precision, lo, hi)
+)
+SELECT e.id, e.block_key, e.date, e.date_precision, e.article_id, e.merge_key
+FROM {events} e JOIN chosen c ON e.block_key = c.block_key AND e.date = c.date
+    AND e.date_precision IS NOT DISTINCT FROM c.date_precision
+UNION ALL
+SELECT id, block_key, date, date_precision, article_id, merge_key FROM {events}
+WHERE date IS NULL AND (block_key, article_id) IN (
+    SELECT DISTINCT block_key, article_id FROM {events}
+    WHERE block_key IN (SELECT unnest($1)) AND date IS NULL AND merge_key IS NULL)
+"""
 
 
 def group_id(block: str, rep: Dated) -> str:

@@ -622,14 +622,14 @@ class Store:
         """Merge every block that holds an event not merged yet (stored by ``write(merge_now=False)``, or
         left by a run that was killed). Returns the number of blocks merged.
 
-        The events of those blocks are read in one scan into a temporary table sorted by block, then a slice
-        at a time (about ``MERGE_CHUNK`` events, whole blocks); the changed keys are written back every
-        ``MERGE_FLUSH`` of them, one transaction each. Reading each part with its own scan of the events
-        made the merge quadratic (642 s for 2.9 million events of a 6.3-million-event database), and one
-        transaction for all of it kept every changed key in memory until the commit, which ran out of the
-        writer's memory there. A flush holds whole blocks and a block's grouping depends on its events only,
-        so a run killed between two leaves complete blocks merged and the others pending (their new events
-        have no key), which the next run merges."""
+        Only the runs of those blocks that hold new events are re-read (:meth:`_select_for_merge`), into a
+        temporary table sorted by block, then a slice at a time (about ``MERGE_CHUNK`` events, whole
+        blocks); the changed keys are written back every ``MERGE_FLUSH`` of them, one transaction each.
+        Reading each part with its own scan of the events made the merge quadratic (642 s for 2.9 million
+        events of a 6.3-million-event database), and one transaction for all of it kept every changed key in
+        memory until the commit, which ran out of the writer's memory there. A flush holds whole blocks and a
+        block's grouping depends on its events only, so a run killed between two leaves complete blocks
+        merged and the others pending (their new events have no key), which the next run merges."""
         blocks = [
             r[0]
             for r in self.con.execute(
@@ -639,38 +639,14 @@ class Store:
         if not blocks:
             return 0
         con = self.con
-        con.execute(
-            "CREATE OR REPLACE TEMP TABLE warta_merging AS "
-            "SELECT id, block_key, date, date_precision, article_id, merge_key FROM events "
-            "WHERE block_key IN (SELECT unnest(?)) ORDER BY block_key, id",
-            [blocks],
-        )
         # the changed keys wait in the database, not in Python, for the next flush (DuckDB spills them)
         con.execute("CREATE OR REPLACE TEMP TABLE warta_merge_keys (id VARCHAR, merge_key VARCHAR)")
         try:
-            (n,) = con.execute("SELECT count(*) FROM warta_merging").fetchone() or (0,)
-            carry: list[tuple[Any, ...]] = []
+            self._select_for_merge(blocks)
             waiting = 0
-            for lo in range(0, n, self.MERGE_CHUNK):
-                rows = (
-                    carry
-                    + con.execute(
-                        "SELECT * FROM warta_merging WHERE rowid >= ? AND rowid < ?",
-                        [lo, lo + self.MERGE_CHUNK],
-                    ).fetchall()
-                )
-                carry = []
-                if lo + self.MERGE_CHUNK < n:  # the last block may go on in the next slice
-                    last = rows[-1][1]
-                    cut = len(rows)
-                    while cut and rows[cut - 1][1] == last:
-                        cut -= 1
-                    rows, carry = rows[:cut], rows[cut:]
-                keys = _changed_keys(rows)
-                del rows
-                if keys.num_rows:
-                    con.execute("INSERT INTO warta_merge_keys SELECT id, merge_key FROM keys")
-                    waiting += keys.num_rows
+            for keys in self._merged_slices():
+                con.execute("INSERT INTO warta_merge_keys SELECT id, merge_key FROM keys")
+                waiting += keys.num_rows
                 if waiting >= self.MERGE_FLUSH:
                     self._flush_merge_keys()
                     waiting = 0
@@ -700,42 +676,52 @@ class Store:
     MERGE_CHUNK = 20_000  # events read (whole blocks) and merge keys written back at a time
 
     def _merge_blocks(self, blocks: list[str]) -> None:
-        """Re-run the merge (:func:`warta.merge.cluster`) over *all* the events of these blocks and store
-        each event's group, in the caller's transaction. A block's grouping is a pure function of its events,
-        so the database does not depend on the order documents came in, nor on batches, runs or crashes."""
-        for part in self._merge_parts(blocks):
-            self._merge_part(part)
-
-    def _merge_parts(self, blocks: list[str]) -> Iterator[list[str]]:
-        """The blocks a few at a time (about ``MERGE_CHUNK`` events), so that memory is bounded by the
-        largest block, not the corpus."""
+        """Re-run the merge (:func:`warta.merge.cluster`) over the events of these blocks that new events
+        may regroup and store each event's group, in the caller's transaction. A block's grouping is a pure
+        function of its events, so the database does not depend on the order documents came in, nor on
+        batches, runs or crashes."""
         if not blocks:
             return
-        sizes = self.con.execute(
-            "SELECT block_key, count(*) FROM events WHERE block_key IN (SELECT unnest(?)) "
-            "GROUP BY 1 ORDER BY 1",
-            [blocks],
-        ).fetchall()
-        part: list[str] = []
-        rows_in_part = 0
-        for key, n in [*sizes, (None, 0)]:
-            if part and (key is None or rows_in_part + n > self.MERGE_CHUNK):
-                yield part
-                part, rows_in_part = [], 0
-            if key is not None:
-                part.append(key)
-                rows_in_part += n
+        self._select_for_merge(blocks)  # a failure rolls the caller's transaction back, this table too
+        for keys in self._merged_slices():  # noqa: B007 -- read by DuckDB's replacement scan
+            self.con.execute(
+                "UPDATE events SET merge_key = keys.merge_key FROM keys WHERE events.id = keys.id"
+            )
+        self.con.execute("DROP TABLE warta_merging")
 
-    def _merge_part(self, blocks: list[str]) -> None:
-        rows = self.con.execute(
-            "SELECT id, block_key, date, date_precision, article_id, merge_key FROM events "
-            "WHERE block_key IN (SELECT unnest(?))",
+    def _select_for_merge(self, blocks: list[str]) -> None:
+        """Put into the temporary table ``warta_merging`` (in block order) the events of these blocks whose
+        group new events (those without a merge key) may change: the runs they fall in
+        (:func:`warta.merge.runs_sql`)."""
+        self.con.execute(
+            f"CREATE OR REPLACE TEMP TABLE warta_merging AS {merge.runs_sql('events')} ORDER BY block_key",
             [blocks],
-        ).fetchall()
-        upd = _changed_keys(rows)
-        del rows
-        if upd.num_rows:
-            self.con.execute("UPDATE events SET merge_key = upd.merge_key FROM upd WHERE events.id = upd.id")
+        )
+
+    def _merged_slices(self) -> Iterator[pa.Table]:
+        """The merge of ``warta_merging`` a few blocks at a time (about ``MERGE_CHUNK`` events; a bigger
+        block alone), so that memory is bounded by the largest block, not the corpus: for each slice, the
+        events whose key it changes, with their new key (slices that change none are left out). A slice is
+        a range of block keys, which DuckDB finds in the table's row groups from their minimum and maximum."""
+        con = self.con
+        sizes = con.execute("SELECT block_key, count(*) FROM warta_merging GROUP BY 1 ORDER BY 1").fetchall()
+        first, held = None, 0
+        for k, (block, n) in enumerate(sizes):
+            if first is None:
+                first = block
+            held += n
+            if k + 1 < len(sizes) and held + sizes[k + 1][1] <= self.MERGE_CHUNK:
+                continue
+            rows = con.execute(
+                "SELECT id, block_key, date, date_precision, article_id, merge_key FROM warta_merging "
+                "WHERE block_key BETWEEN ? AND ?",
+                [first, block],
+            ).fetchall()
+            first, held = None, 0
+            keys = _changed_keys(rows)
+            del rows
+            if keys.num_rows:
+                yield keys
 
     def _published(self, article_id: str, batch: _Batch) -> date | None:
         held, published = batch.published(article_id)
