@@ -46,7 +46,9 @@ def prepare(db: Path, fraction: float, recent: bool) -> str:
     pending = [
         r[0] for r in con.execute("SELECT DISTINCT block_key FROM events WHERE merge_key IS NULL").fetchall()
     ]
-    (reread,) = con.execute(f"SELECT count(*) FROM ({merge.runs_sql('events')})", [pending]).fetchone()  # noqa: S608
+    (reread,) = con.execute(
+        f"SELECT count(*) FROM ({merge.runs_sql('events WHERE block_key IN (SELECT unnest($1))')})", [pending]
+    ).fetchone()  # noqa: S608
     con.execute("CHECKPOINT")
     con.close()
     return (

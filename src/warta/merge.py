@@ -195,11 +195,11 @@ def interval_sql(d: str, precision: str) -> tuple[str, str]:
     return lo, hi
 
 
-def runs_sql(events: str) -> str:
-    """A DuckDB query over the table ``events`` (columns id, block_key, date, date_precision, article_id,
-    merge_key; a new event has no merge key) that gives the events the merge must re-read when new ones come
-    to the blocks of its one parameter (a list of block keys): every event of each run (see the module's
-    docstring) that holds a new event, and the undated events of each article with a new undated one.
+def runs_sql(source: str) -> str:
+    """A DuckDB query over ``source`` (a table or subquery of stored events: id, block_key, date,
+    date_precision, article_id, merge_key, whole blocks; a new event has no merge key) that gives the events
+    the merge must re-read: every event of each run (see the module's docstring) that holds a new event, and
+    the undated events of each article with a new undated one.
 
     Why a run can be re-merged alone: :func:`_cluster_block` lets an event join only a group whose common
     interval its own overlaps (a group's interval only narrows), a fine one only a fine group and a coarse one
@@ -211,9 +211,11 @@ def runs_sql(events: str) -> str:
     lo, hi = interval_sql("date", "date_precision")
     fine = ", ".join(f"'{p}'" for p in sorted(FINE))
     return f"""
-WITH spans AS (
+WITH src AS (
+    SELECT id, block_key, date, date_precision, article_id, merge_key FROM {source}
+), spans AS (
     SELECT block_key, date, date_precision, bool_or(merge_key IS NULL) AS new, {lo} AS lo, {hi} AS hi
-    FROM {events} WHERE block_key IN (SELECT unnest($1)) AND date IS NOT NULL GROUP BY ALL
+    FROM src WHERE date IS NOT NULL GROUP BY ALL
 ), chained AS (  -- a fine period begins a run when it begins after the last day of every one before it
     SELECT *, coalesce(lo > max(hi) OVER (PARTITION BY block_key ORDER BY lo, hi
                                           ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), true) AS starts
@@ -230,14 +232,11 @@ WITH spans AS (
     WHERE date_precision IS NULL OR date_precision NOT IN ({fine})
     QUALIFY bool_or(new) OVER (PARTITION BY block_key, date_precision, lo, hi)
 )
-SELECT e.id, e.block_key, e.date, e.date_precision, e.article_id, e.merge_key
-FROM {events} e JOIN chosen c ON e.block_key = c.block_key AND e.date = c.date
+SELECT e.* FROM src e JOIN chosen c ON e.block_key = c.block_key AND e.date = c.date
     AND e.date_precision IS NOT DISTINCT FROM c.date_precision
 UNION ALL
-SELECT id, block_key, date, date_precision, article_id, merge_key FROM {events}
-WHERE date IS NULL AND (block_key, article_id) IN (
-    SELECT DISTINCT block_key, article_id FROM {events}
-    WHERE block_key IN (SELECT unnest($1)) AND date IS NULL AND merge_key IS NULL)
+SELECT * FROM src WHERE date IS NULL AND (block_key, article_id) IN (
+    SELECT DISTINCT block_key, article_id FROM src WHERE date IS NULL AND merge_key IS NULL)
 """
 
 

@@ -690,21 +690,26 @@ class Store:
         self.con.execute("DROP TABLE warta_merging")
 
     def _select_for_merge(self, blocks: list[str]) -> None:
-        """Put into the temporary table ``warta_merging`` (in block order) the events of these blocks whose
-        group new events (those without a merge key) may change: the runs they fall in
-        (:func:`warta.merge.runs_sql`)."""
+        """Copy the events of these blocks into the temporary table ``warta_merging``, in block order: one
+        scan of the events (a scan for each slice made the merge quadratic), which DuckDB sorts within its
+        memory limit, spilling what does not fit."""
         self.con.execute(
-            f"CREATE OR REPLACE TEMP TABLE warta_merging AS {merge.runs_sql('events')} ORDER BY block_key",
+            "CREATE OR REPLACE TEMP TABLE warta_merging AS "
+            "SELECT id, block_key, date, date_precision, article_id, merge_key FROM events "
+            "WHERE block_key IN (SELECT unnest(?)) ORDER BY block_key",
             [blocks],
         )
 
     def _merged_slices(self) -> Iterator[pa.Table]:
         """The merge of ``warta_merging`` a few blocks at a time (about ``MERGE_CHUNK`` events; a bigger
-        block alone), so that memory is bounded by the largest block, not the corpus: for each slice, the
-        events whose key it changes, with their new key (slices that change none are left out). A slice is
-        a range of block keys, which DuckDB finds in the table's row groups from their minimum and maximum."""
+        block alone), so that memory, DuckDB's and Python's, is bounded by the largest block, not the corpus:
+        for each slice, the events whose key it changes, with their new key (slices that change none are left
+        out). Of each slice only the runs new events fall in are read into Python and re-merged
+        (:func:`warta.merge.runs_sql`). A slice is a range of block keys, which DuckDB finds in the table's
+        row groups from their minimum and maximum."""
         con = self.con
         sizes = con.execute("SELECT block_key, count(*) FROM warta_merging GROUP BY 1 ORDER BY 1").fetchall()
+        query = merge.runs_sql("warta_merging WHERE block_key BETWEEN $1 AND $2")
         first, held = None, 0
         for k, (block, n) in enumerate(sizes):
             if first is None:
@@ -712,11 +717,7 @@ class Store:
             held += n
             if k + 1 < len(sizes) and held + sizes[k + 1][1] <= self.MERGE_CHUNK:
                 continue
-            rows = con.execute(
-                "SELECT id, block_key, date, date_precision, article_id, merge_key FROM warta_merging "
-                "WHERE block_key BETWEEN ? AND ?",
-                [first, block],
-            ).fetchall()
+            rows = con.execute(query, [first, block]).fetchall()
             first, held = None, 0
             keys = _changed_keys(rows)
             del rows
