@@ -622,14 +622,15 @@ class Store:
         """Merge every block that holds an event not merged yet (stored by ``write(merge_now=False)``, or
         left by a run that was killed). Returns the number of blocks merged.
 
-        Only the runs of those blocks that hold new events are re-read (:meth:`_select_for_merge`), into a
-        temporary table sorted by block, then a slice at a time (about ``MERGE_CHUNK`` events, whole
-        blocks); the changed keys are written back every ``MERGE_FLUSH`` of them, one transaction each.
-        Reading each part with its own scan of the events made the merge quadratic (642 s for 2.9 million
-        events of a 6.3-million-event database), and one transaction for all of it kept every changed key in
-        memory until the commit, which ran out of the writer's memory there. A flush holds whole blocks and a
-        block's grouping depends on its events only, so a run killed between two leaves complete blocks
-        merged and the others pending (their new events have no key), which the next run merges."""
+        The events of those blocks are copied in one scan into a temporary table sorted by block
+        (:meth:`_select_for_merge`), then merged a slice at a time (about ``MERGE_CHUNK`` events, whole
+        blocks; of each, only the runs new events fall in, :meth:`_merged_slices`); the changed keys are
+        written back every ``MERGE_FLUSH`` of them, one transaction each. Reading each part with its own scan
+        of the events made the merge quadratic (642 s for 2.9 million events of a 6.3-million-event
+        database), and one transaction for all of it kept every changed key in memory until the commit,
+        which ran out of the writer's memory there. A flush holds whole blocks and a block's grouping depends
+        on its events only, so a run killed between two leaves complete blocks merged and the others pending
+        (their new events have no key), which the next run merges."""
         blocks = [
             r[0]
             for r in self.con.execute(
