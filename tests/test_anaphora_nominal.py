@@ -271,3 +271,21 @@ def test_first_person_inside_a_quote_is_its_speaker(pack) -> None:
     assert ev.target[0].code == "PHL"
     # without the quotes (or outside a quotation) "kami" stays unresolved
     assert not [e for e in code_article(art, ss, ms, find_timexes(text, DCT), pack) if e.event == "SUPPORT"]
+
+
+def test_reciprocal_takes_the_two_states_named_in_its_own_sentence(pack) -> None:
+    # the latest event (JPN -> CHN) is not what "kedua negara" stands for: Iran and Australia are named
+    # right before it, joined by "dengan"
+    evs = _events(
+        "Jepang mengecam China pada Senin. Hubungan Iran dengan Australia memburuk sejak 2020, ketika kapal "
+        "kedua negara bentrok di Laut Merah.",
+        pack,
+    )
+    assert {(a, b) for a, t, b in _triples(evs) if t == "ASSAULT"} == {("IRN", "AUS"), ("AUS", "IRN")}
+    # not coordinated, but both named before it in its own sentence
+    evs = _events(
+        "Jepang mengecam China pada Senin. Ketegangan di kawasan itu, menurut Iran, juga melibatkan Australia "
+        "setelah kapal kedua negara bentrok di Laut Merah.",
+        pack,
+    )
+    assert {(a, b) for a, t, b in _triples(evs) if t == "ASSAULT"} == {("IRN", "AUS"), ("AUS", "IRN")}

@@ -172,3 +172,40 @@ def test_names_and_verbs_break_a_verb_phrase(pack) -> None:
     # "mengirim ... bantuan" must not jump over a name or another verb
     evs = _events("Indonesia mengirim Retno membahas bantuan untuk Palestina.", pack)
     assert not [e for e in evs if e.event == "AID"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the target's title is the pattern's last words: the mention begins inside the verb phrase
+        (
+            "Kementerian Luar Negeri Indonesia memanggil duta besar China untuk memprotes insiden di Natuna.",
+            ("IDN", "ACCUSE", "CHN"),
+        ),
+        ("Kemlu RI memanggil Dubes Australia untuk menyampaikan protes.", ("IDN", "ACCUSE", "AUS")),
+        ("Indonesia membebaskan tahanan warga Malaysia setelah perundingan.", ("IDN", "RETREAT", "MYS")),
+        # a withdrawal's target is the country it leaves; "besarnya" is "besar" with "-nya"
+        ("China menarik duta besarnya dari Lithuania.", ("CHN", "SANCTION", "LTU")),
+        ("China memanggil pulang duta besarnya dari Lithuania.", ("CHN", "SANCTION", "LTU")),
+        ("Amerika Serikat menarik pasukan dari Afghanistan.", ("USA", "RETREAT", "AFG")),
+        ("Rusia mengusir duta besar Estonia.", ("RUS", "SANCTION", "EST")),
+    ],
+)
+def test_diplomatic_summons_recalls_and_withdrawals(
+    pack, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    assert expected in _triples(_events(sentence, pack))
+
+
+def test_from_is_a_target_only_for_withdrawals(pack) -> None:
+    # "dari Jakarta" is where the aid leaves from, not its target
+    assert _triples(_events("Indonesia mengirim bantuan dari Jakarta ke Palestina.", pack)) == {
+        ("IDN", "AID", "PSE")
+    }
+
+
+def test_an_enclitic_does_not_change_a_roots_affix_class() -> None:
+    from warta.coder import affix_class
+
+    assert affix_class("besarnya") == affix_class("besar") == ("0", "")
+    assert affix_class("bertanya")[0] == "B"  # a root ending in "-nya" keeps its prefix

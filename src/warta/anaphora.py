@@ -156,7 +156,7 @@ _PERSON_NOUNS = frozenset(
     }
 )
 _STATE_NOUNS = frozenset({"negara", "pemerintah"})
-_COORD = frozenset({"dan", "serta"})
+_COORD = frozenset({"dan", "serta", "dengan"})  # "hubungan Iran dengan Australia"
 _EVENT_REACH = 6  # sentences back in which the last event's two parties may be meant
 
 
@@ -182,8 +182,9 @@ def _two_parties(
     s: Sentence, st: StandIn, mentions: list[Mention], earlier: list[Event], text: str
 ) -> tuple[Actor, Actor] | None:
     """The two parties a reciprocal stands for, in order of preference: two actors coordinated in the last
-    two sentences ("Lammy dan Blinken tiba ... Keduanya ..."), the two sides of the last event told (with
-    names, for "kedua pemimpin"), the last two actors named."""
+    two sentences ("Lammy dan Blinken tiba ... Keduanya ...", "Hubungan Iran dengan Australia memburuk
+    ketika kapal kedua negara bentrok"), two actors named before it in its own sentence, the two sides of the
+    last event told (with names, for "kedua pemimpin"), the last two actors named."""
     want = _wanted(st)
     near = [
         m
@@ -198,14 +199,22 @@ def _two_parties(
             and _fits(b, want)
         ):
             return Actor.of(a), Actor.of(b)
+    own = _last_two([m for m in near if m.sentence == s.index], want)
+    if own:
+        return own
     for e in reversed(earlier):
         if e.sentence < s.index - _EVENT_REACH:
             break
         src, tgt = e.source[0], e.target[0]
         if src.code != tgt.code and (want != "person" or (src.name and tgt.name)):
             return src, tgt
+    return _last_two(near, want)
+
+
+def _last_two(ms: list[Mention], want: str) -> tuple[Actor, Actor] | None:
+    """The last two actors of ``ms`` of different codes that fit ``want``, in text order."""
     named: list[Mention] = []
-    for m in near:
+    for m in ms:
         if _fits(m, want):
             named = [n for n in named if n.code != m.code] + [m]
     if len(named) < 2:

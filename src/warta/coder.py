@@ -177,7 +177,7 @@ def affix_class(word: str) -> tuple[str, str]:
     w = word.lower()
     root = stem(w)
     for enc in _ENCLITIC:
-        if w.endswith(enc) and len(w) - len(enc) > len(root):
+        if w.endswith(enc) and len(w) - len(enc) >= len(root):  # "besarnya": the root and "-nya"
             w = w[: -len(enc)]
             break
     if w == root:
@@ -405,8 +405,12 @@ def code_sentence(
                     prev[-1].first
                 ].start  # "X mengecam Y, serta menuduh Z": X is the subject
         before = [m for m in actors if left <= m.start and m.end <= subject_until]
+        # a target may begin inside the pattern: "memanggil duta besar China" (the ambassador is the pattern's
+        # last words and the mention's title)
         after = [
-            m for m in actors + _destinations(places, art.text, vend) if vend <= m.start and m.end <= right
+            m
+            for m in actors + _destinations(places, art.text, vend, v.entry.mode == "withdraw")
+            if (vend <= m.start or vstart < m.start < vend < m.end) and m.end <= right
         ]
         after.sort(key=lambda m: m.start)
         if v.passive:
@@ -575,14 +579,18 @@ def _speaker(s: Sentence, toks: list[Tok], actors: list[Mention], left: int, tex
     return cands[-1] if cands else None
 
 
-def _destinations(places: list[Mention], text: str, vend: int) -> list[Mention]:
-    """A country the action goes to ("mengirim bantuan ke Palestina", "tiba di Rusia") is its target."""
+def _destinations(places: list[Mention], text: str, vend: int, withdrawal: bool = False) -> list[Mention]:
+    """A country the action goes to ("mengirim bantuan ke Palestina", "tiba di Rusia") is its target, and so
+    is the one a withdrawal leaves ("menarik duta besarnya dari Lithuania", "menarik pasukan dari Suriah")."""
     out = []
     for m in places:
         if m.kind != "state" or not m.code or m.start < vend:
             continue
         between = text[vend : m.start].strip().lower()
-        if between == "" or between.endswith(("ke", "kepada", "untuk")) or between.split()[-1:] == ["ke"]:
+        last = between.split()[-1:]
+        if between == "" or between.endswith(("ke", "kepada", "untuk")) or last == ["ke"]:
+            out.append(m)
+        elif withdrawal and last == ["dari"] and len(between.split()) <= 3:
             out.append(m)
     return out
 
