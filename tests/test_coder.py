@@ -209,3 +209,38 @@ def test_an_enclitic_does_not_change_a_roots_affix_class() -> None:
 
     assert affix_class("besarnya") == affix_class("besar") == ("0", "")
     assert affix_class("bertanya")[0] == "B"  # a root ending in "-nya" keeps its prefix
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the country of the place an attack strikes is its target
+        ("Rusia menyerang Kharkiv pada Senin malam.", ("RUS", "ASSAULT", "UKR")),
+        ("Israel melancarkan serangan udara ke Jalur Gaza.", ("ISR", "ASSAULT", "PSE")),
+        ("Rusia melancarkan serangan rudal ke ibu kota Ukraina.", ("RUS", "ASSAULT", "UKR")),
+        ("Rusia melancarkan serangan rudal ke Kyiv.", ("RUS", "ASSAULT", "UKR")),
+        # after "ke", for any event: "berkunjung ke Jakarta" is a visit to Indonesia
+        ("Menlu Australia Penny Wong berkunjung ke Jakarta pada Selasa.", ("AUS", "CONSULT", "IDN")),
+    ],
+)
+def test_a_place_struck_or_gone_to_names_the_target(
+    pack, sentence: str, expected: tuple[str, str, str]
+) -> None:
+    evs = _events(sentence, pack)
+    assert expected in _triples(evs)
+    hit = next(e for e in evs if _triples([e]) == {expected})
+    assert hit.target[0].name is None and hit.target[0].sector is None  # a city, not a person or an office
+
+
+def test_a_place_where_or_without_a_country_is_no_target(pack) -> None:
+    assert _triples(_events("Rusia menyerang Ukraina di Kharkiv.", pack)) == {("RUS", "ASSAULT", "UKR")}
+    # a sea has no country; a direct-object place is a target only for attacks
+    assert not _events("Filipina mengirim kapal ke Laut China Selatan.", pack)
+    assert not [e for e in _events("Jepang mengecam Kharkiv.", pack) if e.target[0].code == "UKR"]
+
+
+def test_an_outcome_wished_after_agar_is_intended(pack) -> None:
+    evs = _events("Indonesia mendesak Israel agar segera menarik pasukan dari Gaza.", pack)
+    assert {(e.event, e.modality) for e in evs} == {("REQUEST", "asserted"), ("RETREAT", "intended")}
+    evs = _events("Agar perang berakhir, Rusia menarik pasukan dari Kherson.", pack)
+    assert [(e.event, e.modality) for e in evs] == [("RETREAT", "asserted")]  # the comma closes the wish

@@ -86,8 +86,10 @@ def test_events_carry_their_evidence_with_the_verb_span(client: TestClient, corp
 
 def test_events_filters_pair_and_paging(client: TestClient) -> None:
     pair = client.get("/api/events", params={"a": "USA", "b": "CHN", "limit": 500}).json()
-    dyad = client.get("/api/dyads", params={"top": 1}).json()["dyads"][0]
-    assert dyad["dyad"] == "CHN–USA" and pair["total"] == dyad["events"]
+    dyad = next(
+        d for d in client.get("/api/dyads", params={"top": 5}).json()["dyads"] if d["dyad"] == "CHN–USA"
+    )
+    assert pair["total"] == dyad["events"] >= 10
     page = client.get("/api/events", params={"a": "USA", "b": "CHN", "limit": 5, "offset": 5}).json()
     assert [e["id"] for e in page["events"]] == [e["id"] for e in pair["events"][5:10]]
     typed = client.get("/api/events", params={"type": "consult", "since": "2024-01-01"}).json()

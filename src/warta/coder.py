@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cache, lru_cache, partial
 from itertools import compress
@@ -60,6 +60,9 @@ class Lexicon:
     symmetric: frozenset[str]  # patterns whose two-party subject acts on itself: bentrok, bertempur
     demand_speech: frozenset[str]  # "bersikeras bahwa X harus ..." (warta.constructions)
     evaluative: frozenset[str]  # "tidak dapat diterima": from the speaker to the actor it is said of
+    place_nouns: frozenset[str] = frozenset()  # "kota", "wilayah": between a verb and the place it strikes
+    place_target_types: frozenset[str] = frozenset()  # PLOVER types whose object place is their target
+    wish: frozenset[str] = frozenset()  # "agar", "supaya": what follows is wanted, not done
     # word form -> what it can start (:func:`_start_of`); filled as words are seen
     starts: PerForm = field(init=False, compare=False, repr=False)
 
@@ -117,6 +120,9 @@ def lexicon(pack: LanguagePack) -> Lexicon:
         symmetric=words("symmetric_verbs"),
         demand_speech=words("demand_speech_verbs"),
         evaluative=words("evaluative_predicates"),
+        place_nouns=frozenset(w for p in words("place_nouns") for w in p.split()),
+        place_target_types=frozenset(str(t).upper() for t in cues.get("place_target_types", []) or []),
+        wish=words("wish_clause"),
     )
 
 
@@ -409,7 +415,7 @@ def code_sentence(
         # last words and the mention's title)
         after = [
             m
-            for m in actors + _destinations(places, art.text, vend, v.entry.mode == "withdraw")
+            for m in actors + _destinations(places, art.text, vend, v, lex)
             if (vend <= m.start or vstart < m.start < vend < m.end) and m.end <= right
         ]
         after.sort(key=lambda m: m.start)
@@ -459,6 +465,8 @@ def code_sentence(
         window = [t.low for t in pre[-3:]]
         negated = k in skip_next_negation or any(w in lex.negation for w in window)
         modality = _modality([t.low for t in pre], lex)
+        if modality == "asserted" and _wished(art.text, s, toks, vstart, lex):
+            modality = "intended"  # "memperingatkan Barat agar tidak mengizinkan Kiev ... menyerang Rusia"
         when = event_date(
             s,
             timexes,
@@ -579,19 +587,33 @@ def _speaker(s: Sentence, toks: list[Tok], actors: list[Mention], left: int, tex
     return cands[-1] if cands else None
 
 
-def _destinations(places: list[Mention], text: str, vend: int, withdrawal: bool = False) -> list[Mention]:
-    """A country the action goes to ("mengirim bantuan ke Palestina", "tiba di Rusia") is its target, and so
-    is the one a withdrawal leaves ("menarik duta besarnya dari Lithuania", "menarik pasukan dari Suriah")."""
+_PLACE_KINDS = frozenset({"state", "place", "capital", "metonym"})
+
+
+def _destinations(
+    places: list[Mention], text: str, vend: int, v: VerbHit | None = None, lex: Lexicon | None = None
+) -> list[Mention]:
+    """A country the action goes to ("mengirim bantuan ke Palestina", "berkunjung ke Jakarta") is its
+    target, so is the one a withdrawal leaves ("menarik duta besarnya dari Lithuania", "menarik pasukan dari
+    Suriah"), and the country of the place an attack strikes ("menyerang kota Kharkiv", "serangan udara ke
+    Jalur Gaza"). A place in between ("di Kharkiv") only says where."""
+    nouns = lex.place_nouns if lex else frozenset()
+    withdrawal = v is not None and v.entry.mode == "withdraw"
+    struck = v is not None and lex is not None and v.entry.plover in lex.place_target_types
     out = []
     for m in places:
-        if m.kind != "state" or not m.code or m.start < vend:
+        if m.kind not in _PLACE_KINDS or not m.code or m.start < vend:
             continue
-        between = text[vend : m.start].strip().lower()
-        last = between.split()[-1:]
-        if between == "" or between.endswith(("ke", "kepada", "untuk")) or last == ["ke"]:
-            out.append(m)
-        elif withdrawal and last == ["dari"] and len(between.split()) <= 3:
-            out.append(m)
+        words = text[vend : m.start].lower().split()
+        while words and words[-1] in nouns:
+            words.pop()  # "ke kota Kharkiv", "ke ibu kota Ukraina"
+        between = " ".join(words)
+        direct = not words and (m.kind == "state" or struck)
+        towards = bool(words) and (between.endswith(("ke", "kepada", "untuk")) or words[-1] == "ke")
+        leaves = withdrawal and words[-1:] == ["dari"] and len(words) <= 3
+        if direct or towards or leaves:
+            # the place stands for its country: no person, no government office ("Kyiv" as a city)
+            out.append(m if m.kind == "state" else replace(m, name=None, sector=None, kind="state"))
     return out
 
 
@@ -652,6 +674,22 @@ def _coordinated(group: list[Mention], links: list[str], *, last_first: bool) ->
     if len(group) > 1 and not any(link in _CONJ for link in links):
         return group[-1:] if last_first else group[:1]
     return group
+
+
+def _wished(text: str, s: Sentence, toks: list[Tok], vstart: int, lex: Lexicon) -> bool:
+    """Whether the verb at ``vstart`` stands in a clause opened by "agar" / "supaya" earlier in its sentence,
+    with no comma or other break between: an outcome someone wants ("mendesak Israel agar menghentikan
+    serangan"), not one that happened."""
+    opener = None
+    for t in toks:
+        if t.start >= vstart:
+            break
+        if t.low in lex.wish:
+            opener = t
+    if opener is None:
+        return False
+    between = text[opener.end : vstart]
+    return "," not in between and not _CLAUSE_BREAK.search(between)  # "Agar perang berakhir, Rusia ..."
 
 
 def _modality(pre: list[str], lex: Lexicon) -> str:

@@ -396,7 +396,7 @@ def network_of(
     distinct events in its dyads."""
     partners: dict[str, set[str]] = defaultdict(set)
     edges = []
-    for s in sorted(rows, key=lambda s: (-s.events, s.a, s.b)):
+    for s in sorted(rows, key=lambda s: (-s.events, -len(s.outlets), s.a, s.b)):  # as top_dyads ranks them
         edges.append(
             {
                 "a": s.a,
