@@ -244,3 +244,23 @@ def test_an_outcome_wished_after_agar_is_intended(pack) -> None:
     assert {(e.event, e.modality) for e in evs} == {("REQUEST", "asserted"), ("RETREAT", "intended")}
     evs = _events("Agar perang berakhir, Rusia menarik pasukan dari Kherson.", pack)
     assert [(e.event, e.modality) for e in evs] == [("RETREAT", "asserted")]  # the comma closes the wish
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Jepang telah menyampaikan protes keras kepada Korea Utara.", {("JPN", "ACCUSE", "PRK")}),
+        ("Jepang mengajukan keberatan terhadap rencana Korea Selatan.", {("JPN", "ACCUSE", "KOR")}),
+        # "Ketua DPR AS" is a title and a state (it was one title with no country), and "ke Taiwan" belongs
+        # to the visit, not to the title nor to the objection
+        (
+            "Kementerian Luar Negeri China menyatakan keberatan atas kunjungan Ketua DPR AS ke Taiwan.",
+            {("CHN", "ACCUSE", "USA")},
+        ),
+        ("Kementerian Luar Negeri China mengecam kunjungan Ketua DPR ke Taiwan.", set()),
+    ],
+)
+def test_objections_and_what_a_place_after_another_actor_belongs_to(
+    pack, sentence: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _triples(_events(sentence, pack)) == expected

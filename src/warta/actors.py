@@ -387,6 +387,7 @@ def _compose(
                 j < len(hits)
                 and hits[j][2].kind in {"state", "metonym", "capital", "igo"}
                 and _gap(text, end, hits[j][0]) <= 1
+                and not _LINKS_APART.intersection(text[end : hits[j][0]].lower().split())
             ):
                 code = hits[j][2].code
                 end = hits[j][1]
@@ -767,6 +768,12 @@ def _organisation_over(
     rest = [m for m in out if m not in inside]
     rest.append(Mention(a, b, text[a:b], last.code, sector, None, "org", s.index, "actor"))
     return rest
+
+
+# a word between a title and a state that keeps them apart: "kunjungan Ketua DPR ke Taiwan" is not Taiwan's
+_LINKS_APART = frozenset(
+    PLACE_PREPS | {"untuk", "kepada", "dengan", "atas", "terhadap", "bagi", "dan", "serta", "oleh"}
+)
 
 
 def _gap(text: str, a: int, b: int) -> int:

@@ -415,7 +415,7 @@ def code_sentence(
         # last words and the mention's title)
         after = [
             m
-            for m in actors + _destinations(places, art.text, vend, v, lex)
+            for m in actors + _destinations(places, art.text, vend, v, lex, own)
             if (vend <= m.start or vstart < m.start < vend < m.end) and m.end <= right
         ]
         after.sort(key=lambda m: m.start)
@@ -591,18 +591,26 @@ _PLACE_KINDS = frozenset({"state", "place", "capital", "metonym"})
 
 
 def _destinations(
-    places: list[Mention], text: str, vend: int, v: VerbHit | None = None, lex: Lexicon | None = None
+    places: list[Mention],
+    text: str,
+    vend: int,
+    v: VerbHit | None = None,
+    lex: Lexicon | None = None,
+    mentions: Sequence[Mention] = (),
 ) -> list[Mention]:
     """A country the action goes to ("mengirim bantuan ke Palestina", "berkunjung ke Jakarta") is its
     target, so is the one a withdrawal leaves ("menarik duta besarnya dari Lithuania", "menarik pasukan dari
     Suriah"), and the country of the place an attack strikes ("menyerang kota Kharkiv", "serangan udara ke
-    Jalur Gaza"). A place in between ("di Kharkiv") only says where."""
+    Jalur Gaza"). A place in between ("di Kharkiv") only says where, and a place after another actor of
+    ``mentions`` is that actor's ("mengecam kunjungan Ketua DPR ke Taiwan")."""
     nouns = lex.place_nouns if lex else frozenset()
     withdrawal = v is not None and v.entry.mode == "withdraw"
     struck = v is not None and lex is not None and v.entry.plover in lex.place_target_types
     out = []
     for m in places:
         if m.kind not in _PLACE_KINDS or not m.code or m.start < vend:
+            continue
+        if any(x.role == "actor" and vend <= x.start and x.end <= m.start for x in mentions):
             continue
         words = text[vend : m.start].lower().split()
         while words and words[-1] in nouns:
