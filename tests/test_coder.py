@@ -162,6 +162,7 @@ def test_date_from_earlier_in_the_paragraph(pack) -> None:
     [
         ("Uni Eropa menjatuhkan paket sanksi baru terhadap Rusia.", ("EU", "SANCTION", "RUS")),
         ("Indonesia mengirim 50 ton bantuan kemanusiaan ke Palestina.", ("IDN", "AID", "PSE")),
+        ("Amerika Serikat memberlakukan tarif impor 25 persen terhadap Kanada.", ("USA", "SANCTION", "CAN")),
     ],
 )
 def test_words_inside_a_verb_phrase(pack, sentence: str, expected: tuple[str, str, str]) -> None:
