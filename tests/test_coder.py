@@ -265,3 +265,47 @@ def test_objections_and_what_a_place_after_another_actor_belongs_to(
     pack, sentence: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert _triples(_events(sentence, pack)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an Indonesian ministry's abbreviation alone is Indonesia's ...
+        ("Kemlu memanggil Duta Besar Rusia.", {("IDN", "ACCUSE", "RUS")}),
+        ("Juru bicara Kemlu Lalu Muhamad Iqbal mengecam Israel.", {("IDN", "ACCUSE", "ISR")}),
+        # ... unless the article gave it another country
+        (
+            "Kemlu China mengecam Filipina. Kemlu juga menuduh Amerika Serikat memprovokasi.",
+            {("CHN", "ACCUSE", "PHL"), ("CHN", "ACCUSE", "USA")},
+        ),
+        # a spelled-out title still needs its country
+        ("Kementerian Luar Negeri mengecam Israel.", set()),
+    ],
+)
+def test_a_home_title_alone_names_its_country(pack, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert _triples(_events(text, pack)) == expected
+
+
+def test_a_verb_between_two_titles_keeps_them_apart(pack) -> None:
+    text = "Kemlu memanggil Duta Besar Rusia."  # was one mention, "Kemlu memanggil Duta Besar Rusia"
+    ms = find_mentions(text, split(text, pack), pack)
+    assert [(m.text, m.code) for m in ms] == [("Kemlu", "IDN"), ("Duta Besar Rusia", "RUS")]
+    # one word that is not a verb or a preposition still joins a title to its state
+    assert _triples(_events("Presiden terpilih AS bertemu Presiden China Xi Jinping.", pack)) == {
+        ("USA", "CONSULT", "CHN")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is discussed is not who with
+        ("Menlu Rusia dan Menlu China membahas Ukraina di Moskow.", {("RUS", "CONSULT", "CHN")}),
+        ("Menlu Australia membahas situasi Myanmar dengan Menlu Thailand.", {("AUS", "CONSULT", "THA")}),
+        ("Dewan Keamanan PBB bersidang untuk membahas ketegangan antara Iran dan Israel.", set()),
+    ],
+)
+def test_a_topic_verbs_object_is_not_its_partner(
+    pack, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _triples(_events(text, pack)) == expected

@@ -36,7 +36,7 @@ HEADERS = {
     "states.tsv": ["name", "code", "source"],
     "metonyms.tsv": ["name", "code", "sector", "place", "lat", "lon"],
     "igos.tsv": ["name", "code"],
-    "titles.tsv": ["title", "sector", "role"],
+    "titles.tsv": ["title", "sector", "role", "home"],
     "people.tsv": ["name", "code", "sector", "role", "start", "end", "aliases"],
     "places.tsv": ["name", "place", "code", "lat", "lon", "kind"],
 }
@@ -145,9 +145,11 @@ def test_metonyms(tables):
 
 
 def test_titles(tables):
+    states = state_codes(tables)
     for r in tables["titles.tsv"]:
         assert r["sector"] in SECTORS, r
         assert re.match(r"^[a-z][a-z_]*$", r["role"]), r
+        assert not r["home"] or r["home"] in states, r  # a home is a state code, or empty
 
 
 def test_people(tables):

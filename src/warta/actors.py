@@ -42,6 +42,7 @@ class Entry:
     person: str | None = None
     place: Location | None = None
     case_sensitive: bool = False
+    home: str = ""  # a title's country when no other is named beside it (titles.tsv "home": "Kemlu")
 
 
 _CAP_TOKEN = re.compile(r"[A-Z][\w'’.-]*\w|[A-Z]")
@@ -190,7 +191,14 @@ def _entries(pack: LanguagePack) -> Iterable[Entry]:
         kind = "bloc" if r["code"] == "WST" else "igo"
         yield Entry(r["name"], r["code"], None, kind, case_sensitive=cs(r["name"]))
     for r in pack.tsv("titles.tsv"):
-        yield Entry(r["title"], "", r["sector"] or None, "title", case_sensitive=cs(r["title"]))
+        yield Entry(
+            r["title"],
+            "",
+            r["sector"] or None,
+            "title",
+            case_sensitive=cs(r["title"]),
+            home=r.get("home") or "",
+        )
     for r in pack.tsv("people.tsv"):
         names = [r["name"], *[a.strip() for a in (r.get("aliases") or "").split("|") if a.strip()]]
         for n in names:
@@ -343,6 +351,7 @@ def find_mentions(text: str, sentences: list[Sentence], pack: LanguagePack) -> l
     gz = gazetteer(pack)
     mentions: list[Mention] = []
     people: dict[str, tuple[str, str | None, str]] = {}  # surname/first name -> (code, sector, full name)
+    offices: dict[str, str] = {}  # a title with a "home" ("kemlu") -> the state the article last gave it
     # sentences as sentences.split makes them (slices of the text, in order) are matched in one pass
     sliced = all(text[s.start : s.end] == s.text for s in sentences) and all(
         a.end <= b.start for a, b in zip(sentences, sentences[1:], strict=False)
@@ -352,7 +361,7 @@ def find_mentions(text: str, sentences: list[Sentence], pack: LanguagePack) -> l
     else:
         per_sentence = [[(s.start + a, s.start + b, e) for a, b, e in gz.find(s.text)] for s in sentences]
     for s, hits in zip(sentences, per_sentence, strict=True):
-        found = _compose(text, s, hits, gz, people)
+        found = _compose(text, s, hits, gz, people, offices)
         unexplained = _unexplained(s, found, gz)
         if unexplained:
             found = _recognise(text, s, found, unexplained, gz, people)
@@ -370,8 +379,10 @@ def _compose(
     hits: list[tuple[int, int, Entry]],
     gz: Gazetteer,
     people: dict[str, tuple[str, str | None, str]],
+    offices: dict[str, str] | None = None,
 ) -> list[Mention]:
     out: list[Mention] = []
+    offices = {} if offices is None else offices
     i = 0
     while i < len(hits):
         start, end, e = hits[i]
@@ -379,15 +390,17 @@ def _compose(
         j = i + 1
         if e.kind == "title":
             # title [title] (state | metonym | igo) [name]
-            while j < len(hits) and hits[j][2].kind == "title" and _gap(text, end, hits[j][0]) <= 1:
+            homed = [e] if e.home else []  # titles of the chain that mean a country by themselves ("Kemlu")
+            while j < len(hits) and hits[j][2].kind == "title" and _joinable(text, end, hits[j][0]):
                 end = hits[j][1]
                 sector = sector or hits[j][2].sector
+                if hits[j][2].home:
+                    homed.append(hits[j][2])
                 j += 1
             if (
                 j < len(hits)
                 and hits[j][2].kind in {"state", "metonym", "capital", "igo"}
-                and _gap(text, end, hits[j][0]) <= 1
-                and not _LINKS_APART.intersection(text[end : hits[j][0]].lower().split())
+                and _joinable(text, end, hits[j][0])
             ):
                 code = hits[j][2].code
                 end = hits[j][1]
@@ -416,6 +429,13 @@ def _compose(
                     code, name = known.code, known.person
                 elif intro:
                     code, name = intro[0], intro[2]
+            for t in homed:
+                key = t.name.lower()
+                if code:
+                    offices[key] = code  # "Kemlu China": a later bare "Kemlu" is China's
+                else:
+                    code = offices.get(key, t.home)  # "Kemlu menyatakan ...": Indonesia's
+                    kind = "person" if name else "state"
         elif e.kind in {"state", "metonym", "capital", "igo"}:
             # "Rusia Sergei Lavrov", "koleganya dari Rusia, Sergey Lavrov"
             comma = j < len(hits) and "," in text[end : hits[j][0]]
@@ -774,6 +794,19 @@ def _organisation_over(
 _LINKS_APART = frozenset(
     PLACE_PREPS | {"untuk", "kepada", "dengan", "atas", "terhadap", "bagi", "dan", "serta", "oleh"}
 )
+
+
+def _joinable(text: str, a: int, b: int) -> bool:
+    """Whether a title ending at ``a`` and the title or state starting at ``b`` name one office: at most one
+    word between ("Presiden terpilih AS"), and not a preposition or a verb ("kunjungan Ketua DPR ke Taiwan",
+    "Kemlu memanggil Duta Besar Rusia")."""
+    if _gap(text, a, b) > 1:
+        return False
+    words = text[a:b].replace(",", " ").split()
+    return not any(w.lower() in _LINKS_APART or (w.islower() and w.startswith(_VERB_PREFIXES)) for w in words)
+
+
+_VERB_PREFIXES = ("me", "ber", "di")  # "memanggil", "bertemu", "dikritik"; not "terpilih"
 
 
 def _gap(text: str, a: int, b: int) -> int:

@@ -62,6 +62,7 @@ class Lexicon:
     evaluative: frozenset[str]  # "tidak dapat diterima": from the speaker to the actor it is said of
     place_nouns: frozenset[str] = frozenset()  # "kota", "wilayah": between a verb and the place it strikes
     place_target_types: frozenset[str] = frozenset()  # PLOVER types whose object place is their target
+    topic_verbs: frozenset[str] = frozenset()  # "membahas": its object is the topic, not the partner
     wish: frozenset[str] = frozenset()  # "agar", "supaya": what follows is wanted, not done
     # word form -> what it can start (:func:`_start_of`); filled as words are seen
     starts: PerForm = field(init=False, compare=False, repr=False)
@@ -123,6 +124,7 @@ def lexicon(pack: LanguagePack) -> Lexicon:
         place_nouns=frozenset(w for p in words("place_nouns") for w in p.split()),
         place_target_types=frozenset(str(t).upper() for t in cues.get("place_target_types", []) or []),
         wish=words("wish_clause"),
+        topic_verbs=words("topic_verbs"),
     )
 
 
@@ -419,6 +421,9 @@ def code_sentence(
             if (vend <= m.start or vstart < m.start < vend < m.end) and m.end <= right
         ]
         after.sort(key=lambda m: m.start)
+        if v.entry.pattern in lex.topic_verbs:
+            # "membahas Ukraina": what is talked about; the partner comes after "dengan"
+            after = [m for m in after if _PARTNER.search(art.text, vend, m.start)]
         if v.passive:
             agent = _after_agent(toks, v, after, lex)
             src, tgt = agent, _nearest_group(before, art.text)
@@ -632,6 +637,7 @@ def _after_agent(toks: list[Tok], v: VerbHit, after: list[Mention], lex: Lexicon
     return []
 
 
+_PARTNER = re.compile(r"\b(?:dengan|bersama)\b", re.I)  # what introduces a topic verb's partner
 _REASON = {"bahwa", "karena", "sebab", "lantaran", "alasan"}
 _TOPIC = {"tentang", "mengenai", "soal", "terkait", "seputar", "perihal"}
 _CLAUSE_WORDS = frozenset({"bahwa", "agar", "supaya", "tengah"}) | _TOPIC | _REASON  # see _clause_marks
