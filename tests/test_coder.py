@@ -309,3 +309,16 @@ def test_a_topic_verbs_object_is_not_its_partner(
     pack, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert _triples(_events(text, pack)) == expected
+
+
+def test_actors_along_with_bersama_are_not_targets(pack) -> None:
+    # who acts along with the subject is not what an order or a criticism is aimed at ...
+    text = "Presiden Korsel Yoon Suk Yeol memerintahkan militernya menyiapkan respons tegas bersama AS dan Jepang."
+    assert not _events(text, pack)
+    assert _triples(_events("Inggris mengecam Rusia bersama Prancis dan Jerman.", pack)) == {
+        ("GBR", "ACCUSE", "RUS")
+    }
+    # ... but the partner of a joint action is
+    assert _triples(_events("Indonesia menggelar latihan militer bersama Australia.", pack)) == {
+        ("IDN", "COOPERATE", "AUS")
+    }

@@ -421,6 +421,9 @@ def code_sentence(
             if (vend <= m.start or vstart < m.start < vend < m.end) and m.end <= right
         ]
         after.sort(key=lambda m: m.start)
+        if not is_mutual(v.entry.plover, v.entry.mode):
+            # "memerintahkan militernya menyiapkan respons bersama AS": who acts along, not the target
+            after = _without_companions(after, art.text, vend)
         if v.entry.pattern in lex.topic_verbs:
             # "membahas Ukraina": what is talked about; the partner comes after "dengan"
             after = [m for m in after if _PARTNER.search(art.text, vend, m.start)]
@@ -637,6 +640,7 @@ def _after_agent(toks: list[Tok], v: VerbHit, after: list[Mention], lex: Lexicon
     return []
 
 
+_ALONG = re.compile(r"\b(?:bersama|bersama-sama\s+dengan|bersama\s+dengan)\s+$", re.I)
 _PARTNER = re.compile(r"\b(?:dengan|bersama)\b", re.I)  # what introduces a topic verb's partner
 _REASON = {"bahwa", "karena", "sebab", "lantaran", "alasan"}
 _TOPIC = {"tentang", "mengenai", "soal", "terkait", "seputar", "perihal"}
@@ -654,6 +658,23 @@ _NEW_CLAUSE = {
     "sebelum",
     "setelah",
 }
+
+
+def _without_companions(after: list[Mention], text: str, vend: int) -> list[Mention]:
+    """``after`` (in order) without the actors introduced by "bersama", and those coordinated with them
+    ("bersama AS dan Jepang"): they act along with the subject, they are not the target."""
+    out: list[Mention] = []
+    along: Mention | None = None
+    for m in after:
+        if _ALONG.search(text, max(vend, m.start - 24), m.start):
+            along = m
+            continue
+        if along is not None and text[along.end : m.start].strip().lower() in _CONJ | {","}:
+            along = m
+            continue
+        along = None
+        out.append(m)
+    return out
 
 
 def _nearest_group(ms: list[Mention], text: str) -> list[Mention]:
