@@ -473,7 +473,7 @@ def code_sentence(
         window = [t.low for t in pre[-3:]]
         negated = k in skip_next_negation or any(w in lex.negation for w in window)
         modality = _modality([t.low for t in pre], lex)
-        if modality == "asserted" and _wished(art.text, s, toks, vstart, lex):
+        if modality == "asserted" and _wished(art.text, toks, vstart, lex):
             modality = "intended"  # "memperingatkan Barat agar tidak mengizinkan Kiev ... menyerang Rusia"
         when = event_date(
             s,
@@ -623,9 +623,8 @@ def _destinations(
         words = text[vend : m.start].lower().split()
         while words and words[-1] in nouns:
             words.pop()  # "ke kota Kharkiv", "ke ibu kota Ukraina"
-        between = " ".join(words)
         direct = not words and (m.kind == "state" or struck)
-        towards = bool(words) and (between.endswith(("ke", "kepada", "untuk")) or words[-1] == "ke")
+        towards = words[-1:] in (["ke"], ["kepada"], ["untuk"])
         leaves = withdrawal and words[-1:] == ["dari"] and len(words) <= 3
         if direct or towards or leaves:
             # the place stands for its country: no person, no government office ("Kyiv" as a city)
@@ -711,7 +710,7 @@ def _coordinated(group: list[Mention], links: list[str], *, last_first: bool) ->
     return group
 
 
-def _wished(text: str, s: Sentence, toks: list[Tok], vstart: int, lex: Lexicon) -> bool:
+def _wished(text: str, toks: list[Tok], vstart: int, lex: Lexicon) -> bool:
     """Whether the verb at ``vstart`` stands in a clause opened by "agar" / "supaya" earlier in its sentence,
     with no comma or other break between: an outcome someone wants ("mendesak Israel agar menghentikan
     serangan"), not one that happened."""
