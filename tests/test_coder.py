@@ -322,3 +322,28 @@ def test_actors_along_with_bersama_are_not_targets(pack) -> None:
     assert _triples(_events("Indonesia menggelar latihan militer bersama Australia.", pack)) == {
         ("IDN", "COOPERATE", "AUS")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an event noun right after a verb is its object: its parties are its own, not the verb's subject
+        (
+            "China mengutuk serangan udara Israel ke Gaza.",
+            {("CHN", "ACCUSE", "ISR"), ("ISR", "ASSAULT", "PSE")},
+        ),
+        (
+            "Korea Utara mengecam latihan militer gabungan Amerika Serikat dan Korea Selatan.",
+            {("PRK", "ACCUSE", "USA"), ("PRK", "ACCUSE", "KOR"), ("USA", "COOPERATE", "KOR")},
+        ),
+        ("Korea Utara mengecam latihan militer gabungan itu.", set()),
+        (
+            "Para menteri ASEAN mengecam serangan udara militer Myanmar terhadap desa di Sagaing.",
+            {("ASEAN", "ACCUSE", "MMR")},
+        ),
+    ],
+)
+def test_an_event_noun_after_a_verb_has_its_own_parties(
+    pack, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _triples(_events(text, pack)) == expected

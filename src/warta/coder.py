@@ -397,7 +397,10 @@ def code_sentence(
         vstart, vend = toks[v.first].start, toks[v.last].end
         prev = [p for p in verbs[:k] if toks[p.first].start >= left and p not in negators]
         subject_until = vstart  # where the subject of this verb must end
-        if prev:
+        # "mengecam latihan militer gabungan AS dan Korsel": an event noun right after a verb is its object;
+        # its own parties, if any, follow it
+        object_noun = bool(prev) and prev[-1].last + 1 == v.first and _noun_pattern(v.entry)
+        if prev and not object_noun:
             link_toks = toks[prev[-1].last + 1 : v.first]
             link = [t.low for t in link_toks]
             conj = [i for i, w in enumerate(link) if w in _NEW_CLAUSE]
@@ -435,6 +438,18 @@ def code_sentence(
             if not src:
                 # reported speech without a subject of its own: "X mengatakan bahwa akan ..."
                 src = _nearest_group([m for m in actors if s.start <= m.start and m.end <= left], art.text)
+        if object_noun:
+            # the noun's own parties: both after it when mutual ("latihan gabungan AS dan Korsel"), else its
+            # owner right after it and then its target ("serangan udara Israel ke Gaza"); none told, no event
+            if is_mutual(v.entry.plover, v.entry.mode):
+                src, tgt = tgt[:1], tgt[1:]
+            elif after and len(art.text[vend : after[0].start].split()) <= 2:
+                owner = after[0]  # where the attack goes is reckoned from its owner: "Israel ke Gaza"
+                rest = [m for m in after[1:] if m.role == "actor"]
+                rest += _destinations(places, art.text, owner.end, v, lex, own)
+                src, tgt = [owner], _first_group(sorted(rest, key=lambda m: m.start), art.text)
+            else:
+                continue
         if not tgt and len(src) >= 2 and is_mutual(v.entry.plover, v.entry.mode):
             src, tgt = src[:1], src[1:]  # "Jepang dan Indonesia sepakat ...": a joint action between them
         pairs = [(Actor.of(a), Actor.of(b)) for a in src for b in tgt if a.code != b.code]
@@ -443,7 +458,11 @@ def code_sentence(
             said_by = _speaker(s, toks, actors, left, art.text)
             if said_by:
                 pairs = [(Actor.of(said_by), Actor.of(a)) for a in before[-1:] if a.code != said_by.code]
-        stand_in = None if v.passive else stand_in_subject(art.text, s, before, left, subject_until, pack)
+        stand_in = (
+            None
+            if v.passive or object_noun
+            else stand_in_subject(art.text, s, before, left, subject_until, pack)
+        )
         if stand_in:
             pairs = stand_in_pairs(
                 stand_in,
@@ -708,6 +727,11 @@ def _coordinated(group: list[Mention], links: list[str], *, last_first: bool) ->
     if len(group) > 1 and not any(link in _CONJ for link in links):
         return group[-1:] if last_first else group[:1]
     return group
+
+
+def _noun_pattern(e: VerbEntry) -> bool:
+    """Whether pattern ``e`` begins with a noun ("latihan militer", "serangan udara"), not a verb."""
+    return affix_class(_pattern_words(e.pattern)[0])[0] == "N"
 
 
 def _wished(text: str, toks: list[Tok], vstart: int, lex: Lexicon) -> bool:
