@@ -347,3 +347,24 @@ def test_an_event_noun_after_a_verb_has_its_own_parties(
     pack, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert _triples(_events(text, pack)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two parties who sign bind each other; so do two armies that exchange fire
+        (
+            "Presiden Joko Widodo dan Perdana Menteri Anthony Albanese menandatangani nota kesepahaman di Canberra.",
+            {("IDN", "SUPPORT", "AUS"), ("AUS", "SUPPORT", "IDN")},
+        ),
+        ("Indonesia menandatangani perjanjian dagang dengan Uni Eropa.", {("IDN", "SUPPORT", "EU")}),
+        (
+            "Tentara Thailand dan Kamboja saling tembak di perbatasan.",
+            {("THA", "ASSAULT", "KHM"), ("KHM", "ASSAULT", "THA")},
+        ),
+    ],
+)
+def test_signing_and_exchanging_fire_go_both_ways(
+    pack, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _triples(_events(text, pack)) == expected

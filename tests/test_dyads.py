@@ -165,7 +165,9 @@ def test_corpus_top_dyads_and_series_add_up(records: list[dict]) -> None:
     # the samples' busiest dyads: RUS–UKR (4 outlets) and CHN–USA (2), 11 events each; outlets break the tie
     assert [s.label for s in top[:2]] == ["RUS–UKR", "CHN–USA"] and top[0].events == top[1].events >= 10
     assert top[0].directions["RUS>UKR"] > 0 and top[0].directions["UKR>RUS"] > 0
-    assert all(len(s.outlets) >= 1 for s in top)
+    assert len(top[0].outlets) == 4 and all(
+        all(top_outlet for top_outlet in s.outlets) for s in top
+    )  # no blank outlet
     assert all(dyads.is_state(s.a) and dyads.is_state(s.b) for s in top)
     everyone = dyads.top_dyads(records, 50, include_nonstate=True)
     assert any(not dyads.is_state(s.a) or not dyads.is_state(s.b) for s in everyone)  # ASEAN, NATO, WST
