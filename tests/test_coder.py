@@ -368,3 +368,9 @@ def test_signing_and_exchanging_fire_go_both_ways(
     pack, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert _triples(_events(text, pack)) == expected
+
+
+def test_a_currency_is_not_a_state(pack) -> None:
+    evs = _events("Jepang akan memberikan hibah senilai 10 juta dolar AS kepada Filipina.", pack)
+    assert _triples(evs) == {("JPN", "AID", "PHL")}  # not JPN -> USA
+    assert _triples(_events("Israel kembali menggempur Gaza selatan.", pack)) == {("ISR", "ASSAULT", "PSE")}

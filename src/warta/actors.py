@@ -69,6 +69,8 @@ TREATY_HEADS = {
     "deklarasi",
     "piagam",
 }
+# a state right after one of these words names a currency, not an actor: "dolar AS", "yen Jepang"
+CURRENCY_HEADS = {"dolar", "yen", "yuan", "won", "rupee", "ringgit", "peso", "baht", "rubel", "lira", "franc"}
 # names closer than this (rapidfuzz ratio, whole name and every token) to an office holder are that person
 FUZZY_NAME = 90
 FUZZY_TOKEN = 80
@@ -460,6 +462,9 @@ def _compose(
             if head and head.group(1)[0].isupper() and head.group(1).lower() in TREATY_HEADS:
                 i = j  # "Statuta Roma", "Konvensi Jenewa": the city names a treaty, not a government
                 continue
+        if e.kind == "state" and kind != "person" and _prev_word(text, start) in CURRENCY_HEADS:
+            i = j  # "hibah senilai 10 juta dolar AS kepada Filipina": the money, not the United States
+            continue
         if e.kind == "place" or (
             e.kind in {"state", "capital"}
             and kind != "person"
