@@ -368,7 +368,8 @@ def find_mentions(text: str, sentences: list[Sentence], pack: LanguagePack) -> l
         if unexplained:
             found = _recognise(text, s, found, unexplained, gz, people)
         found = _context(text, s, found, gz, people)
-        mentions.extend(found)
+        # a currency's state ("dolar AS") was kept only so that the recogniser need not look at it
+        mentions.extend(m for m in found if m.role != "currency")
     # second pass: people introduced once are recognised by their name parts
     mentions.extend(_name_parts(text, sentences, mentions, people, gz))
     mentions.sort(key=lambda m: (m.start, -m.end))
@@ -462,9 +463,6 @@ def _compose(
             if head and head.group(1)[0].isupper() and head.group(1).lower() in TREATY_HEADS:
                 i = j  # "Statuta Roma", "Konvensi Jenewa": the city names a treaty, not a government
                 continue
-        if e.kind == "state" and kind != "person" and _prev_word(text, start) in CURRENCY_HEADS:
-            i = j  # "hibah senilai 10 juta dolar AS kepada Filipina": the money, not the United States
-            continue
         if e.kind == "place" or (
             e.kind in {"state", "capital"}
             and kind != "person"
@@ -487,6 +485,8 @@ def _compose(
             and text[out[-1].end : start].strip() == ","
         ):
             role = "place"  # "di Goa, India": the state says where the place is
+        if e.kind == "state" and kind != "person" and _prev_word(text, start) in CURRENCY_HEADS:
+            role = "currency"  # "hibah senilai 10 juta dolar AS kepada Filipina": the money, not the US
         if name and code:
             _remember(people, name, code, sector)
         out.append(
