@@ -374,3 +374,14 @@ def test_a_currency_is_not_a_state(pack) -> None:
     evs = _events("Jepang akan memberikan hibah senilai 10 juta dolar AS kepada Filipina.", pack)
     assert _triples(evs) == {("JPN", "AID", "PHL")}  # not JPN -> USA
     assert _triples(_events("Israel kembali menggempur Gaza selatan.", pack)) == {("ISR", "ASSAULT", "PSE")}
+
+
+def test_a_currencys_state_is_no_mention_and_no_work_for_the_recogniser(pack, monkeypatch) -> None:
+    from warta import ner
+
+    text = "Jepang memberikan hibah senilai 10 juta dolar AS kepada Filipina."
+    calls: list[list[str]] = []
+    monkeypatch.setattr(ner, "tag", lambda toks, *a, **k: calls.append(toks) or ["O"] * len(toks))
+    ms = find_mentions(text, split(text, pack), pack)
+    assert [m.text for m in ms] == ["Jepang", "Filipina"]
+    assert not calls  # "AS" was explained (a currency), so the recogniser had nothing to look at
