@@ -385,3 +385,17 @@ def test_a_currencys_state_is_no_mention_and_no_work_for_the_recogniser(pack, mo
     ms = find_mentions(text, split(text, pack), pack)
     assert [m.text for m in ms] == ["Jepang", "Filipina"]
     assert not calls  # "AS" was explained (a currency), so the recogniser had nothing to look at
+
+
+def test_phone_talks_and_an_invitation_to_visit(pack) -> None:
+    evs = _events(
+        "Presiden Joko Widodo melakukan pembicaraan telepon dengan Presiden Ukraina Volodymyr Zelensky.", pack
+    )
+    assert {(e.event, e.mode) for e in evs} == {("CONSULT", "phone")}
+    # an invited visit has not happened yet; one made at an invitation has
+    evs = _events(
+        "Presiden Filipina Ferdinand Marcos Jr. mengundang Presiden Prabowo untuk berkunjung ke Manila.", pack
+    )
+    assert [(e.event, e.modality) for e in evs] == [("CONSULT", "intended")]
+    evs = _events("Atas undangan Presiden Marcos, Presiden Prabowo berkunjung ke Manila.", pack)
+    assert [(e.event, e.modality) for e in evs] == [("CONSULT", "asserted")]
