@@ -399,3 +399,15 @@ def test_phone_talks_and_an_invitation_to_visit(pack) -> None:
     assert [(e.event, e.modality) for e in evs] == [("CONSULT", "intended")]
     evs = _events("Atas undangan Presiden Marcos, Presiden Prabowo berkunjung ke Manila.", pack)
     assert [(e.event, e.modality) for e in evs] == [("CONSULT", "asserted")]
+
+
+def test_an_actor_right_after_an_event_noun_owns_it(pack) -> None:
+    # Russia's condition is Ukraine's withdrawal, and it leaves no country: no event, not RETREAT RUS -> UKR
+    text = (
+        "Peskov menambahkan bahwa syarat Rusia tetap sama, yakni penarikan pasukan Ukraina dari empat wilayah "
+        "yang diklaim Moskow."
+    )
+    assert not _events(text, pack)
+    assert _triples(_events("Serangan udara Israel ke Gaza menewaskan 20 orang.", pack)) == {
+        ("ISR", "ASSAULT", "PSE")
+    }

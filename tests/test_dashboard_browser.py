@@ -118,10 +118,10 @@ def test_dashboard_renders_charts_events_and_evidence(server, tmp_path: Path) ->
         ).text
         assert driver.find_elements(By.CSS_SELECTOR, "#timeline .barlayer .point"), "timeline bars drawn"
         # the busiest dyad of the corpus is chosen and its events listed
-        assert driver.find_element(By.CSS_SELECTOR, "#dyads tbody tr.selected td").text == "RUS–UKR"
+        assert driver.find_element(By.CSS_SELECTOR, "#dyads tbody tr.selected td").text == "CHN–USA"
         rows = driver.find_elements(By.CSS_SELECTOR, "#events tbody tr")
         assert len(rows) >= 10
-        assert "between RUS and UKR" in driver.find_element(By.ID, "events-count").text
+        assert "between CHN and USA" in driver.find_element(By.ID, "events-count").text
         # each row shows its evidence sentence with the verb highlighted; it is a stored sentence
         first = rows[0]
         sentence = first.find_element(By.CSS_SELECTOR, ".evidence p.sentence").text

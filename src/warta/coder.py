@@ -400,6 +400,7 @@ def code_sentence(
         # "mengecam latihan militer gabungan AS dan Korsel": an event noun right after a verb is its object;
         # its own parties, if any, follow it
         object_noun = bool(prev) and prev[-1].last + 1 == v.first and _noun_pattern(v.entry)
+        owned = False
         if prev and not object_noun:
             link_toks = toks[prev[-1].last + 1 : v.first]
             link = [t.low for t in link_toks]
@@ -445,11 +446,21 @@ def code_sentence(
                 src, tgt = tgt[:1], tgt[1:]
             elif after and len(art.text[vend : after[0].start].split()) <= 2:
                 owner = after[0]  # where the attack goes is reckoned from its owner: "Israel ke Gaza"
-                rest = [m for m in after[1:] if m.role == "actor"]
-                rest += _destinations(places, art.text, owner.end, v, lex, own)
-                src, tgt = [owner], _first_group(sorted(rest, key=lambda m: m.start), art.text)
+                src, tgt = [owner], _owned_target(owner, after, places, art.text, v, lex, own)
             else:
                 continue
+        elif owned := (
+            not v.passive
+            and not is_mutual(v.entry.plover, v.entry.mode)
+            and _noun_pattern(v.entry)
+            and bool(after)
+            and after[0].role == "actor"
+            and not art.text[vend : after[0].start].strip()
+        ):
+            # an actor right after an event noun owns it: "syarat Rusia, yakni penarikan pasukan Ukraina dari
+            # empat wilayah" is Ukraine's withdrawal (asked for), not Russia's act
+            owner = after[0]
+            src, tgt = [owner], _owned_target(owner, after, places, art.text, v, lex, own)
         if not tgt and len(src) >= 2 and is_mutual(v.entry.plover, v.entry.mode):
             src, tgt = src[:1], src[1:]  # "Jepang dan Indonesia sepakat ...": a joint action between them
         pairs = [(Actor.of(a), Actor.of(b)) for a in src for b in tgt if a.code != b.code]
@@ -460,7 +471,7 @@ def code_sentence(
                 pairs = [(Actor.of(said_by), Actor.of(a)) for a in before[-1:] if a.code != said_by.code]
         stand_in = (
             None
-            if v.passive or object_noun
+            if v.passive or object_noun or owned
             else stand_in_subject(art.text, s, before, left, subject_until, pack)
         )
         if stand_in:
@@ -676,6 +687,30 @@ _NEW_CLAUSE = {
     "sebelum",
     "setelah",
 }
+
+
+def _owned_target(
+    owner: Mention,
+    after: list[Mention],
+    places: list[Mention],
+    text: str,
+    v: VerbHit,
+    lex: Lexicon,
+    mentions: Sequence[Mention],
+) -> list[Mention]:
+    """The target of an event noun owned by ``owner`` ("serangan udara Israel ke Gaza"): the first actors
+    after the owner, or the place its action reaches, reckoned from the owner; an actor inside a relative
+    clause ("dari empat wilayah yang diklaim Moskow") is not it."""
+    rest = [
+        m
+        for m in after
+        if m.start >= owner.end and m.role == "actor" and not _RELATIVE.search(text, owner.end, m.start)
+    ]
+    rest += _destinations(places, text, owner.end, v, lex, mentions)
+    return _first_group(sorted(rest, key=lambda m: m.start), text)
+
+
+_RELATIVE = re.compile(r"\byang\b", re.I)
 
 
 def _without_companions(after: list[Mention], text: str, vend: int) -> list[Mention]:
