@@ -805,9 +805,9 @@ def _joinable(text: str, a: int, b: int) -> bool:
     """Whether a title ending at ``a`` and the title or state starting at ``b`` name one office: at most one
     word between ("Presiden terpilih AS"), and not a preposition or a verb ("kunjungan Ketua DPR ke Taiwan",
     "Kemlu memanggil Duta Besar Rusia")."""
-    if _gap(text, a, b) > 1:
+    words = text[a:b].replace(",", " ").split()  # as _gap counts them
+    if b < a or len(words) > 1:
         return False
-    words = text[a:b].replace(",", " ").split()
     return not any(w.lower() in _LINKS_APART or (w.islower() and w.startswith(_VERB_PREFIXES)) for w in words)
 
 

@@ -400,7 +400,6 @@ def code_sentence(
         # "mengecam latihan militer gabungan AS dan Korsel": an event noun right after a verb is its object;
         # its own parties, if any, follow it
         object_noun = bool(prev) and prev[-1].last + 1 == v.first and _noun_pattern(v.entry)
-        owned = False
         if prev and not object_noun:
             link_toks = toks[prev[-1].last + 1 : v.first]
             link = [t.low for t in link_toks]
@@ -439,28 +438,16 @@ def code_sentence(
             if not src:
                 # reported speech without a subject of its own: "X mengatakan bahwa akan ..."
                 src = _nearest_group([m for m in actors if s.start <= m.start and m.end <= left], art.text)
-        if object_noun:
-            # the noun's own parties: both after it when mutual ("latihan gabungan AS dan Korsel"), else its
-            # owner right after it and then its target ("serangan udara Israel ke Gaza"); none told, no event
-            if is_mutual(v.entry.plover, v.entry.mode):
-                src, tgt = tgt[:1], tgt[1:]
-            elif after and len(art.text[vend : after[0].start].split()) <= 2:
-                owner = after[0]  # where the attack goes is reckoned from its owner: "Israel ke Gaza"
-                src, tgt = [owner], _owned_target(owner, after, places, art.text, v, lex, own)
-            else:
-                continue
-        elif owned := (
-            not v.passive
-            and not is_mutual(v.entry.plover, v.entry.mode)
-            and _noun_pattern(v.entry)
-            and bool(after)
-            and after[0].role == "actor"
-            and not art.text[vend : after[0].start].strip()
-        ):
-            # an actor right after an event noun owns it: "syarat Rusia, yakni penarikan pasukan Ukraina dari
-            # empat wilayah" is Ukraine's withdrawal (asked for), not Russia's act
-            owner = after[0]
+        # an event noun's own parties: both after it when mutual ("latihan gabungan AS dan Korsel"), else
+        # the actor right after it, its owner, and then its target ("serangan udara Israel ke Gaza"; "syarat
+        # Rusia, yakni penarikan pasukan Ukraina dari ..." is Ukraine's withdrawal, not Russia's act)
+        owner = None if v.passive else _noun_owner(v, after, art.text, vend, 2 if object_noun else 0)
+        if object_noun and is_mutual(v.entry.plover, v.entry.mode):
+            src, tgt = tgt[:1], tgt[1:]
+        elif owner is not None:
             src, tgt = [owner], _owned_target(owner, after, places, art.text, v, lex, own)
+        elif object_noun:
+            continue  # the noun after the verb tells no parties of its own: no event
         if not tgt and len(src) >= 2 and is_mutual(v.entry.plover, v.entry.mode):
             src, tgt = src[:1], src[1:]  # "Jepang dan Indonesia sepakat ...": a joint action between them
         pairs = [(Actor.of(a), Actor.of(b)) for a in src for b in tgt if a.code != b.code]
@@ -471,7 +458,7 @@ def code_sentence(
                 pairs = [(Actor.of(said_by), Actor.of(a)) for a in before[-1:] if a.code != said_by.code]
         stand_in = (
             None
-            if v.passive or object_noun or owned
+            if v.passive or object_noun or owner is not None
             else stand_in_subject(art.text, s, before, left, subject_until, pack)
         )
         if stand_in:
@@ -629,21 +616,15 @@ _PLACE_KINDS = frozenset({"state", "place", "capital", "metonym"})
 
 
 def _destinations(
-    places: list[Mention],
-    text: str,
-    vend: int,
-    v: VerbHit | None = None,
-    lex: Lexicon | None = None,
-    mentions: Sequence[Mention] = (),
+    places: list[Mention], text: str, vend: int, v: VerbHit, lex: Lexicon, mentions: Sequence[Mention]
 ) -> list[Mention]:
     """A country the action goes to ("mengirim bantuan ke Palestina", "berkunjung ke Jakarta") is its
     target, so is the one a withdrawal leaves ("menarik duta besarnya dari Lithuania", "menarik pasukan dari
     Suriah"), and the country of the place an attack strikes ("menyerang kota Kharkiv", "serangan udara ke
     Jalur Gaza"). A place in between ("di Kharkiv") only says where, and a place after another actor of
     ``mentions`` is that actor's ("mengecam kunjungan Ketua DPR ke Taiwan")."""
-    nouns = lex.place_nouns if lex else frozenset()
-    withdrawal = v is not None and v.entry.mode == "withdraw"
-    struck = v is not None and lex is not None and v.entry.plover in lex.place_target_types
+    withdrawal = v.entry.mode == "withdraw"
+    struck = v.entry.plover in lex.place_target_types
     out = []
     for m in places:
         if m.kind not in _PLACE_KINDS or not m.code or m.start < vend:
@@ -651,7 +632,7 @@ def _destinations(
         if any(x.role == "actor" and vend <= x.start and x.end <= m.start for x in mentions):
             continue
         words = text[vend : m.start].lower().split()
-        while words and words[-1] in nouns:
+        while words and words[-1] in lex.place_nouns:
             words.pop()  # "ke kota Kharkiv", "ke ibu kota Ukraina"
         direct = not words and (m.kind == "state" or struck)
         towards = words[-1:] in (["ke"], ["kepada"], ["untuk"])
@@ -687,6 +668,16 @@ _NEW_CLAUSE = {
     "sebelum",
     "setelah",
 }
+
+
+def _noun_owner(v: VerbHit, after: list[Mention], text: str, vend: int, gap: int) -> Mention | None:
+    """The actor that owns the event noun of ``v``: the first of ``after``, at most ``gap`` words after the
+    noun ("serangan udara Israel"); None when ``v`` is no directed event noun or nothing owns it."""
+    if not after or after[0].role != "actor" or is_mutual(v.entry.plover, v.entry.mode):
+        return None
+    if not _noun_pattern(v.entry) or len(text[vend : after[0].start].split()) > gap:
+        return None
+    return after[0]
 
 
 def _owned_target(
