@@ -337,6 +337,9 @@ def test_actors_along_with_bersama_are_not_targets(pack) -> None:
             {("PRK", "ACCUSE", "USA"), ("PRK", "ACCUSE", "KOR"), ("USA", "COOPERATE", "KOR")},
         ),
         ("Korea Utara mengecam latihan militer gabungan itu.", set()),
+        # where the attack goes is the attack's, and its attacker comes after "oleh": the condemnation is
+        # of Israel, not of Palestine
+        ("China mengutuk serangan udara ke Gaza oleh Israel.", {("CHN", "ACCUSE", "ISR")}),
         (
             "Para menteri ASEAN mengecam serangan udara militer Myanmar terhadap desa di Sagaing.",
             {("ASEAN", "ACCUSE", "MMR")},

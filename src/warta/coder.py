@@ -416,11 +416,13 @@ def code_sentence(
                     prev[-1].first
                 ].start  # "X mengecam Y, serta menuduh Z": X is the subject
         before = [m for m in actors if left <= m.start and m.end <= subject_until]
+        # a place the next event verb or noun goes to is that one's: "mengutuk serangan udara ke Gaza"
+        next_verb = toks[nxt.first].start if nxt else right
         # a target may begin inside the pattern: "memanggil duta besar China" (the ambassador is the pattern's
         # last words and the mention's title)
         after = [
             m
-            for m in actors + _destinations(places, art.text, vend, v, lex, own)
+            for m in actors + _destinations(places, art.text, vend, v, lex, own, until=next_verb)
             if (vend <= m.start or vstart < m.start < vend < m.end) and m.end <= right
         ]
         after.sort(key=lambda m: m.start)
@@ -616,18 +618,30 @@ _PLACE_KINDS = frozenset({"state", "place", "capital", "metonym"})
 
 
 def _destinations(
-    places: list[Mention], text: str, vend: int, v: VerbHit, lex: Lexicon, mentions: Sequence[Mention]
+    places: list[Mention],
+    text: str,
+    vend: int,
+    v: VerbHit,
+    lex: Lexicon,
+    mentions: Sequence[Mention],
+    until: int | None = None,
 ) -> list[Mention]:
     """A country the action goes to ("mengirim bantuan ke Palestina", "berkunjung ke Jakarta") is its
     target, so is the one a withdrawal leaves ("menarik duta besarnya dari Lithuania", "menarik pasukan dari
     Suriah"), and the country of the place an attack strikes ("menyerang kota Kharkiv", "serangan udara ke
     Jalur Gaza"). A place in between ("di Kharkiv") only says where, and a place after another actor of
-    ``mentions`` is that actor's ("mengecam kunjungan Ketua DPR ke Taiwan")."""
+    ``mentions`` is that actor's ("mengecam kunjungan Ketua DPR ke Taiwan"), and one from ``until`` on (the
+    next event verb or noun) is that event's."""
     withdrawal = v.entry.mode == "withdraw"
     struck = v.entry.plover in lex.place_target_types
     out = []
     for m in places:
-        if m.kind not in _PLACE_KINDS or not m.code or m.start < vend:
+        if (
+            m.kind not in _PLACE_KINDS
+            or not m.code
+            or m.start < vend
+            or (until is not None and m.start >= until)
+        ):
             continue
         if any(x.role == "actor" and vend <= x.start and x.end <= m.start for x in mentions):
             continue
