@@ -414,3 +414,62 @@ def test_an_actor_right_after_an_event_noun_owns_it(pack) -> None:
     assert _triples(_events("Serangan udara Israel ke Gaza menewaskan 20 orang.", pack)) == {
         ("ISR", "ASSAULT", "PSE")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the actor of a trailing speech tag said it; it is not the target
+        ("AS akan mengirim bantuan militer ke Filipina, ujar Menlu Jepang.", {("USA", "AID", "PHL")}),
+        ("China mengerahkan kapal perang ke Laut China Selatan, kata juru bicara militer Filipina.", set()),
+        (
+            "Rusia menjatuhkan sanksi terhadap Jepang, menurut kantor berita Ukraina.",
+            {("RUS", "SANCTION", "JPN")},
+        ),
+        # the accuser of a passive accusation is not the target of the deed it alleges
+        ("Israel dituduh melakukan genosida oleh Afrika Selatan.", {("ZAF", "ACCUSE", "ISR")}),
+    ],
+)
+def test_a_speech_tag_and_a_passive_agent_are_no_targets(
+    pack, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _triples(_events(text, pack)) == expected
+
+
+def test_a_lower_case_sector_word_does_not_hold_a_place_back(pack) -> None:
+    # "militer" of "bantuan militer" is no actor of its own that "ke Filipina" could belong to
+    evs = _events("Jepang mengirim bantuan militer ke Filipina.", pack)
+    assert {(e.source[0].code, e.cameo, e.target[0].code) for e in evs} == {("JPN", "072", "PHL")}
+    assert not _events("China mengecam kunjungan Ketua DPR ke Taiwan.", pack)  # a title still does
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iran dijatuhi sanksi oleh Amerika Serikat.", {("USA", "SANCTION", "IRN")}),
+        ("Rusia dikenai sanksi baru oleh Uni Eropa.", {("EU", "SANCTION", "RUS")}),
+        (
+            "Menlu Sugiono menghubungi Menlu Arab Saudi untuk membahas situasi di Gaza.",
+            {("IDN", "CONSULT", "SAU")},
+        ),
+        (
+            "Thailand dan Kamboja saling tuding atas bentrokan di perbatasan.",
+            {("THA", "ACCUSE", "KHM"), ("KHM", "ACCUSE", "THA")},
+        ),
+        (
+            "Rusia dan Ukraina saling serang dengan drone.",
+            {("RUS", "ASSAULT", "UKR"), ("UKR", "ASSAULT", "RUS")},
+        ),
+        ("Belanda menghentikan ekspor senjata ke Israel.", {("NLD", "SANCTION", "ISR")}),
+        ("Pasukan Rusia merebut kota Avdiivka dari Ukraina.", {("RUS", "COERCE", "UKR")}),
+    ],
+)
+def test_passive_sanctions_contacts_mutual_blame_arms_halts_and_seizures(
+    pack, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _triples(_events(text, pack)) == expected
+
+
+def test_an_offer_to_host_is_intended(pack) -> None:
+    evs = _events("Turki menawarkan diri menjadi tuan rumah perundingan antara Rusia dan Ukraina.", pack)
+    assert evs and {e.modality for e in evs} == {"intended"}

@@ -64,6 +64,7 @@ class Lexicon:
     place_target_types: frozenset[str] = frozenset()  # PLOVER types whose object place is their target
     topic_verbs: frozenset[str] = frozenset()  # "membahas": its object is the topic, not the partner
     wish: frozenset[str] = frozenset()  # "agar", "supaya": what follows is wanted, not done
+    passive_patterns: frozenset[str] = frozenset()  # "dijatuhi sanksi": di- patterns read as passives
     # word form -> what it can start (:func:`_start_of`); filled as words are seen
     starts: PerForm = field(init=False, compare=False, repr=False)
 
@@ -125,6 +126,7 @@ def lexicon(pack: LanguagePack) -> Lexicon:
         place_target_types=frozenset(str(t).upper() for t in cues.get("place_target_types", []) or []),
         wish=words("wish_clause"),
         topic_verbs=words("topic_verbs"),
+        passive_patterns=words("passive_patterns"),
     )
 
 
@@ -273,7 +275,10 @@ def find_verbs(toks: list[Tok], lex: Lexicon, starts: Sequence[int] | None = Non
             if last is None:
                 continue
             first_word = _pattern_words(e.pattern)[0]
-            hits.append(VerbHit(i, last, e, toks[i].low.startswith("di") and not first_word.startswith("di")))
+            passive = toks[i].low.startswith("di") and (
+                not first_word.startswith("di") or e.pattern in lex.passive_patterns
+            )
+            hits.append(VerbHit(i, last, e, passive))
             break
     return hits
 
@@ -383,6 +388,8 @@ def code_sentence(
     skip_next_negation = set()
     negators: list[VerbHit] = []
     marks = _clause_marks(s, toks) if verbs else None
+    tags = _speech_tags(art.text, toks, spoken)
+    agents: set[int] = set()  # the starts of the agents of this sentence's passive verbs
     for k, v in enumerate(verbs):
         # "menolak mengutuk": a negating verb directly before another event verb negates it
         nxt = verbs[k + 1] if k + 1 < len(verbs) else None
@@ -395,6 +402,8 @@ def code_sentence(
             continue
         left, right = _clause_bounds(s, toks, v, verbs, marks)
         vstart, vend = toks[v.first].start, toks[v.last].end
+        # "Rusia menyerang Kyiv, kata pejabat Ukraina": the speech tag's actor is the speaker, not the target
+        right = min([right, *(c for c in tags if c > vend)])
         prev = [p for p in verbs[:k] if toks[p.first].start >= left and p not in negators]
         subject_until = vstart  # where the subject of this verb must end
         # "mengecam latihan militer gabungan AS dan Korsel": an event noun right after a verb is its object;
@@ -434,8 +443,11 @@ def code_sentence(
             after = [m for m in after if _PARTNER.search(art.text, vend, m.start)]
         if v.passive:
             agent = _after_agent(toks, v, after, lex)
+            agents.update(m.start for m in agent)
             src, tgt = agent, _nearest_group(before, art.text)
         else:
+            # "Israel dituduh melakukan genosida oleh Afrika Selatan": the accuser is no target of the deed
+            after = [m for m in after if m.start not in agents]
             src, tgt = _nearest_group(before, art.text), _first_group(after, art.text)
             if not src:
                 # reported speech without a subject of its own: "X mengatakan bahwa akan ..."
@@ -632,7 +644,7 @@ def _destinations(
     Jalur Gaza"). A place in between ("di Kharkiv") only says where, and a place after another actor of
     ``mentions`` is that actor's ("mengecam kunjungan Ketua DPR ke Taiwan"), and one from ``until`` on (the
     next event verb or noun) is that event's."""
-    withdrawal = v.entry.mode == "withdraw"
+    withdrawal = v.entry.mode in ("withdraw", "confiscate")  # what is left, or taken from
     struck = v.entry.plover in lex.place_target_types
     out = []
     for m in places:
@@ -643,7 +655,7 @@ def _destinations(
             or (until is not None and m.start >= until)
         ):
             continue
-        if any(x.role == "actor" and vend <= x.start and x.end <= m.start for x in mentions):
+        if any(_blocks(x) and vend <= x.start and x.end <= m.start for x in mentions):
             continue
         words = text[vend : m.start].lower().split()
         while words and words[-1] in lex.place_nouns:
@@ -654,6 +666,24 @@ def _destinations(
         if direct or towards or leaves:
             # the place stands for its country: no person, no government office ("Kyiv" as a city)
             out.append(m if m.kind == "state" else replace(m, name=None, sector=None, kind="state"))
+    return out
+
+
+def _blocks(m: Mention) -> bool:
+    """Whether actor ``m`` between a verb and a place makes the place its own ("kunjungan Ketua DPR ke
+    Taiwan"): a sector word in lower case ("bantuan militer ke Filipina") does not."""
+    return m.role == "actor" and bool(m.code or m.text[:1].isupper())
+
+
+def _speech_tags(text: str, toks: list[Tok], spoken: Sequence[int]) -> list[int]:
+    """The offsets of the commas that open a speech tag (", kata Menlu X", ", menurut pejabat Y"): the word
+    ``toks[i]`` of each ``spoken`` index right after a comma."""
+    out = []
+    for i in spoken:
+        if i:
+            gap = text[toks[i - 1].end : toks[i].start]
+            if "," in gap:
+                out.append(toks[i - 1].end + gap.index(","))
     return out
 
 
