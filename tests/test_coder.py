@@ -473,3 +473,48 @@ def test_passive_sanctions_contacts_mutual_blame_arms_halts_and_seizures(
 def test_an_offer_to_host_is_intended(pack) -> None:
     evs = _events("Turki menawarkan diri menjadi tuan rumah perundingan antara Rusia dan Ukraina.", pack)
     assert evs and {e.modality for e in evs} == {"intended"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a visitor received is a hosted visit; aid received is not
+        (
+            "Presiden Joko Widodo menerima Menteri Luar Negeri China Wang Yi di Istana Bogor.",
+            {("IDN", "CONSULT", "CHN")},
+        ),
+        ("Indonesia menerima bantuan dari Jepang.", set()),
+        ("Presiden Mesir menerima telepon dari Presiden AS Donald Trump.", {("EGY", "CONSULT", "USA")}),
+        ("Iran membalas serangan Israel dengan meluncurkan ratusan rudal.", {("IRN", "ASSAULT", "ISR")}),
+        # who comes after "saat" is no target: each signatory binds the other
+        (
+            "Vietnam dan China menandatangani 14 perjanjian kerja sama saat kunjungan Xi Jinping ke Hanoi.",
+            {("VNM", "SUPPORT", "CHN"), ("CHN", "SUPPORT", "VNM")},
+        ),
+    ],
+)
+def test_hosting_calls_received_retaliation_and_time_clauses(
+    pack, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _triples(_events(text, pack)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kremlin membantah laporan bahwa Putin akan bertemu Zelensky.",
+        "Rusia membantah telah menyerang Ukraina pada pekan lalu.",
+    ],
+)
+def test_a_denied_act_is_negated(pack, text: str) -> None:
+    evs = _events(text, pack, keep_negated=True)
+    assert evs and all(e.negated for e in evs)
+    assert not _events(text, pack)
+
+
+def test_a_states_waters_are_a_place(pack) -> None:
+    # "di perairan Malaysia" says where, as "di Malaysia" does; "ke perairan Taiwan" is where the ships go
+    assert not _events("Pemerintah RI mengutuk penembakan terhadap WNI di perairan Malaysia.", pack)
+    assert _triples(_events("China mengerahkan kapal perang ke perairan Taiwan.", pack)) == {
+        ("CHN", "MOBILIZE", "TWN")
+    }

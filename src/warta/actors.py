@@ -58,6 +58,7 @@ PLACE_PREPS = {
     "wilayah",
     "kota",
     "perbatasan",
+    "perairan",  # "di perairan Malaysia": the waters, not the state
 }
 # a capital right after one of these words names a treaty or a meeting format, not a government
 TREATY_HEADS = {

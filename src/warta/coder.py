@@ -65,6 +65,8 @@ class Lexicon:
     topic_verbs: frozenset[str] = frozenset()  # "membahas": its object is the topic, not the partner
     wish: frozenset[str] = frozenset()  # "agar", "supaya": what follows is wanted, not done
     passive_patterns: frozenset[str] = frozenset()  # "dijatuhi sanksi": di- patterns read as passives
+    denial: frozenset[str] = frozenset()  # "membantah": the act denied is negated
+    object_verbs: frozenset[str] = frozenset()  # "menerima": an event only with an actor right after it
     # word form -> what it can start (:func:`_start_of`); filled as words are seen
     starts: PerForm = field(init=False, compare=False, repr=False)
 
@@ -127,6 +129,8 @@ def lexicon(pack: LanguagePack) -> Lexicon:
         wish=words("wish_clause"),
         topic_verbs=words("topic_verbs"),
         passive_patterns=words("passive_patterns"),
+        denial=words("denial"),
+        object_verbs=words("object_verbs"),
     )
 
 
@@ -404,6 +408,10 @@ def code_sentence(
         vstart, vend = toks[v.first].start, toks[v.last].end
         # "Rusia menyerang Kyiv, kata pejabat Ukraina": the speech tag's actor is the speaker, not the target
         right = min([right, *(c for c in tags if c > vend)])
+        if v.entry.pattern in lex.object_verbs and not _object_follows(toks, v, actors):
+            continue  # "menerima bantuan": no visitor received
+        # "menandatangani perjanjian saat kunjungan Xi Jinping ke Hanoi": who comes after "saat" is no target
+        reach = min([right, *(t.start for t in toks[v.last + 1 :] if t.low in _WHEN)])
         prev = [p for p in verbs[:k] if toks[p.first].start >= left and p not in negators]
         subject_until = vstart  # where the subject of this verb must end
         # "mengecam latihan militer gabungan AS dan Korsel": an event noun right after a verb is its object;
@@ -432,7 +440,7 @@ def code_sentence(
         after = [
             m
             for m in actors + _destinations(places, art.text, vend, v, lex, own, until=next_verb)
-            if (vend <= m.start or vstart < m.start < vend < m.end) and m.end <= right
+            if (vend <= m.start or vstart < m.start < vend < m.end) and m.end <= reach
         ]
         after.sort(key=lambda m: m.start)
         if not is_mutual(v.entry.plover, v.entry.mode):
@@ -502,7 +510,11 @@ def code_sentence(
         lo = max(left, stand_in.start) if stand_in else left
         pre = [t for t in toks if lo <= t.start < vstart]
         window = [t.low for t in pre[-3:]]
-        negated = k in skip_next_negation or any(w in lex.negation for w in window)
+        negated = (
+            k in skip_next_negation
+            or any(w in lex.negation or w in lex.denial for w in window)
+            or _denied(toks, left, lex)
+        )
         modality = _modality([t.low for t in pre], lex)
         if modality == "asserted" and _wished(art.text, toks, vstart, lex):
             modality = "intended"  # "memperingatkan Barat agar tidak mengizinkan Kiev ... menyerang Rusia"
@@ -669,6 +681,21 @@ def _destinations(
     return out
 
 
+def _object_follows(toks: list[Tok], v: VerbHit, actors: list[Mention]) -> bool:
+    """Whether an actor begins at the word right after verb ``v``."""
+    nxt = v.last + 1
+    return nxt < len(toks) and any(m.start == toks[nxt].start for m in actors)
+
+
+def _denied(toks: list[Tok], left: int, lex: Lexicon) -> bool:
+    """Whether the clause that begins at ``left`` is the "bahwa" clause of a denial, at most three words
+    after it ("Kremlin membantah laporan bahwa Putin akan bertemu Zelensky")."""
+    for i, t in enumerate(toks):
+        if t.low == "bahwa" and t.end == left:
+            return any(x.low in lex.denial for x in toks[max(0, i - 4) : i])
+    return False
+
+
 def _blocks(m: Mention) -> bool:
     """Whether actor ``m`` between a verb and a place makes the place its own ("kunjungan Ketua DPR ke
     Taiwan"): a sector word in lower case ("bantuan militer ke Filipina") does not."""
@@ -697,6 +724,7 @@ def _after_agent(toks: list[Tok], v: VerbHit, after: list[Mention], lex: Lexicon
 _ALONG = re.compile(r"\b(?:bersama|bersama-sama\s+dengan|bersama\s+dengan)\s+$", re.I)
 _PARTNER = re.compile(r"\b(?:dengan|bersama)\b", re.I)  # what introduces a topic verb's partner
 _REASON = {"bahwa", "karena", "sebab", "lantaran", "alasan"}
+_WHEN = frozenset({"saat", "ketika", "sewaktu", "tatkala"})  # a time clause: not where a target is
 _TOPIC = {"tentang", "mengenai", "soal", "terkait", "seputar", "perihal"}
 _CLAUSE_WORDS = frozenset({"bahwa", "agar", "supaya", "tengah"}) | _TOPIC | _REASON  # see _clause_marks
 _CONJ = {"dan", "serta", "maupun", "dan juga", ", dan", ", serta"}
