@@ -518,3 +518,58 @@ def test_a_states_waters_are_a_place(pack) -> None:
     assert _triples(_events("China mengerahkan kapal perang ke perairan Taiwan.", pack)) == {
         ("CHN", "MOBILIZE", "TWN")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the agent of a passive relative clause ("yang dimediasi Qatar") is no party to the two sides' act
+        (
+            "Israel dan Hamas menyepakati pertukaran tahanan yang dimediasi Qatar dan Mesir.",
+            {("ISR", "AGREE", "PSE")},
+        ),
+        (
+            "Armenia dan Azerbaijan menandatangani perjanjian damai yang ditengahi oleh Amerika Serikat.",
+            {("ARM", "SUPPORT", "AZE"), ("AZE", "SUPPORT", "ARM")},
+        ),
+        # a partner after an active relative clause still is one
+        (
+            "Rusia dan China sepakat memperkuat kerja sama yang saling menguntungkan dengan Iran.",
+            {
+                ("RUS", "AGREE", "IRN"),
+                ("CHN", "AGREE", "IRN"),
+                ("RUS", "COOPERATE", "IRN"),
+                ("CHN", "COOPERATE", "IRN"),
+            },
+        ),
+        (
+            "Perdana Menteri India Narendra Modi menyambut Presiden Prabowo di New Delhi.",
+            {("IND", "CONSULT", "IDN")},
+        ),
+        ("Presiden Prancis Emmanuel Macron mengakui negara Palestina.", {("FRA", "SUPPORT", "PSE")}),
+        (
+            "Iran menangguhkan kerja sama dengan Badan Energi Atom Internasional.",
+            {("IRN", "SANCTION", "IAEA")},
+        ),
+    ],
+)
+def test_mediators_hosts_recognition_and_suspensions(
+    pack, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _triples(_events(text, pack)) == expected
+
+
+def test_a_tariff_threat_is_a_sanctions_threat(pack) -> None:
+    evs = _events(
+        "Presiden AS Donald Trump mengancam akan mengenakan tarif 50 persen terhadap Uni Eropa.", pack
+    )
+    assert [(e.event, e.cameo, e.target[0].code) for e in evs] == [("THREATEN", "1312", "EU")]
+
+
+def test_a_greeting_with_no_visitor_after_it_is_no_verb_at_all(pack) -> None:
+    # "disambut dengan upacara" receives no actor: it must not swallow the talks after it
+    text = (
+        "Presiden Prabowo bertemu Perdana Menteri Jepang Shigeru Ishiba di Tokyo. Prabowo disambut dengan "
+        "upacara militer sebelum kedua pemimpin mengadakan pembicaraan empat mata."
+    )
+    assert {(e.sentence, e.event) for e in _events(text, pack)} == {(0, "CONSULT"), (1, "CONSULT")}

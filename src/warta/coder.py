@@ -354,6 +354,10 @@ def code_sentence(
     own = mentions if in_sentence is None else in_sentence
     actors = [m for m in own if m.sentence == s.index and m.role == "actor" and m.code]
     places = [m for m in own if m.sentence == s.index and m.role == "place"]
+    if lex.object_verbs:  # "menerima bantuan", "disambut dengan upacara": no visitor received, no verb at all
+        verbs = [
+            v for v in verbs if v.entry.pattern not in lex.object_verbs or _object_follows(toks, v, actors)
+        ]
     location = _location(places, pack)
     events: list[Event] = []
     main_verbs = sorted([toks[v.first].start for v in verbs] + speech)
@@ -408,8 +412,6 @@ def code_sentence(
         vstart, vend = toks[v.first].start, toks[v.last].end
         # "Rusia menyerang Kyiv, kata pejabat Ukraina": the speech tag's actor is the speaker, not the target
         right = min([right, *(c for c in tags if c > vend)])
-        if v.entry.pattern in lex.object_verbs and not _object_follows(toks, v, actors):
-            continue  # "menerima bantuan": no visitor received
         # "menandatangani perjanjian saat kunjungan Xi Jinping ke Hanoi": who comes after "saat" is no target
         reach = min([right, *(t.start for t in toks[v.last + 1 :] if t.low in _WHEN)])
         prev = [p for p in verbs[:k] if toks[p.first].start >= left and p not in negators]
@@ -470,7 +472,11 @@ def code_sentence(
             src, tgt = [owner], _owned_target(owner, after, places, art.text, v, lex, own)
         elif object_noun:
             continue  # the noun after the verb tells no parties of its own: no event
-        if not tgt and len(src) >= 2 and is_mutual(v.entry.plover, v.entry.mode):
+        mutual = is_mutual(v.entry.plover, v.entry.mode)
+        joint = mutual or v.entry.pattern in lex.symmetric
+        if tgt and len(src) >= 2 and joint and _YANG_BY.search(art.text, vend, tgt[0].start):
+            tgt = []  # "Israel dan Hamas menyepakati pertukaran yang dimediasi Qatar": Qatar is no party
+        if not tgt and len(src) >= 2 and mutual:
             src, tgt = src[:1], src[1:]  # "Jepang dan Indonesia sepakat ...": a joint action between them
         pairs = [(Actor.of(a), Actor.of(b)) for a in src for b in tgt if a.code != b.code]
         if v.entry.pattern in lex.evaluative and not tgt:
@@ -724,6 +730,8 @@ def _after_agent(toks: list[Tok], v: VerbHit, after: list[Mention], lex: Lexicon
 _ALONG = re.compile(r"\b(?:bersama|bersama-sama\s+dengan|bersama\s+dengan)\s+$", re.I)
 _PARTNER = re.compile(r"\b(?:dengan|bersama)\b", re.I)  # what introduces a topic verb's partner
 _REASON = {"bahwa", "karena", "sebab", "lantaran", "alasan"}
+# the agent of a passive relative clause right before an actor: "yang dimediasi (oleh) Qatar"
+_YANG_BY = re.compile(r"\byang\s+(?:telah\s+|sudah\s+|akan\s+)?di\w+\s+(?:oleh\s+)?$", re.I)
 _WHEN = frozenset({"saat", "ketika", "sewaktu", "tatkala"})  # a time clause: not where a target is
 _TOPIC = {"tentang", "mengenai", "soal", "terkait", "seputar", "perihal"}
 _CLAUSE_WORDS = frozenset({"bahwa", "agar", "supaya", "tengah"}) | _TOPIC | _REASON  # see _clause_marks
