@@ -573,3 +573,11 @@ def test_a_greeting_with_no_visitor_after_it_is_no_verb_at_all(pack) -> None:
         "upacara militer sebelum kedua pemimpin mengadakan pembicaraan empat mata."
     )
     assert {(e.sentence, e.event) for e in _events(text, pack)} == {(0, "CONSULT"), (1, "CONSULT")}
+
+
+def test_a_date_in_a_relative_clause_of_an_earlier_act_does_not_date_the_event(pack) -> None:
+    text = "Pakistan mendesak India menghormati kesepakatan yang telah disepakati kedua negara pada Februari 2021."
+    evs = _events(text, pack)
+    assert [(e.event, e.date, e.date_precision) for e in evs] == [("REQUEST", DCT, "on_or_before")]
+    evs = _events("Indonesia dan Vietnam menandatangani perjanjian batas ZEE pada Februari 2021.", pack)
+    assert {(e.date, e.date_precision) for e in evs} == {(date(2021, 2, 1), "month")}

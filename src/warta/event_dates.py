@@ -78,13 +78,17 @@ def _relayed(relay: re.Pattern[str], before: str) -> bool:
 
 
 _SUBORDINATE = re.compile(
-    r",\s*(?:setelah|sebelum|sesudah|sejak|ketika|saat|usai|seusai|menyusul|sehari)\b", re.I
+    r",\s*(?:setelah|sebelum|sesudah|sejak|ketika|saat|usai|seusai|menyusul|sehari)\b"
+    # "mempercepat ratifikasi perjanjian yang telah ditandatangani pada 2022": an earlier act's date
+    r"|\byang\s+(?:telah|sudah|pernah)\b",
+    re.I,
 )
 _ANCHORS = frozenset({"sejak", "selama", "hingga", "sampai", "mulai"})
 
 
 def _subordinate(between: str) -> bool:
-    """ "X bertemu Y, setelah Z tiba pada hari Rabu": the date belongs to the subordinate clause."""
+    """ "X bertemu Y, setelah Z tiba pada hari Rabu", "... perjanjian yang telah ditandatangani pada 2022":
+    the date belongs to the subordinate or relative clause."""
     return bool(_SUBORDINATE.search(between))
 
 
