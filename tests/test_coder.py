@@ -581,3 +581,16 @@ def test_a_date_in_a_relative_clause_of_an_earlier_act_does_not_date_the_event(p
     assert [(e.event, e.date, e.date_precision) for e in evs] == [("REQUEST", DCT, "on_or_before")]
     evs = _events("Indonesia dan Vietnam menandatangani perjanjian batas ZEE pada Februari 2021.", pack)
     assert {(e.date, e.date_precision) for e in evs} == {(date(2021, 2, 1), "month")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "-nya": its own ambassador, called home (a recall); another state's ambassador called in is a summons
+        ("Rusia memanggil duta besarnya untuk Israel sebagai protes.", ("SANCTION", "161", "ISR")),
+        ("Lithuania memanggil dubesnya dari Beijing.", ("SANCTION", "161", "CHN")),
+        ("China memanggil duta besar Lithuania.", ("ACCUSE", "114", "LTU")),
+    ],
+)
+def test_calling_ones_own_ambassador_is_a_recall(pack, text: str, expected: tuple[str, str, str]) -> None:
+    assert [(e.event, e.cameo, e.target[0].code) for e in _events(text, pack)] == [expected]

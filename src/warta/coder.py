@@ -219,6 +219,8 @@ def _word_matches(token: Tok, word: str, word_stem: str) -> bool:
         return False
     if token.low == word:
         return True
+    if word.endswith("nya") and not token.low.endswith("nya"):
+        return False  # "memanggil duta besarnya" (its own: a recall) is not "memanggil duta besar China"
     t_cls, t_suf = affix_class(token.low)
     p_cls, p_suf = affix_class(word)
     if t_cls != p_cls:
