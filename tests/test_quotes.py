@@ -56,3 +56,23 @@ def test_a_sentence_with_a_direct_quote_gives_no_indirect_one(pack) -> None:
     ss = split(text, pack)
     qs = find_quotes(text, ss, find_mentions(text, ss, pack), pack)
     assert [q.direct for q in qs] == [True]
+
+
+def test_menurut_with_a_pronoun_is_the_person_named_just_before(pack) -> None:
+    text = (
+        "Menteri Luar Negeri Vietnam Bui Thanh Son mengatakan Vietnam mendukung peran Indonesia.\n\n"
+        "Menurut dia, perundingan kode etik harus selesai tahun depan.\n\n"
+        "Menteri Luar Negeri Malaysia Mohamad Hasan menolak berspekulasi soal Ambalat. Menurutnya, hal itu "
+        "menjadi wewenang tim teknis.\n\n"
+        "Menurut dia, kedua negara juga akan memperluas perdagangan."
+    )
+    ss = split(text, pack)
+    qs = find_quotes(text, ss, find_mentions(text, ss, pack), pack)
+    assert [(q.text[:20], q.cue, q.speaker.name if q.speaker else None) for q in qs] == [
+        ("Vietnam mendukung pe", "mengatakan", "Bui Thanh Son"),
+        ("perundingan kode eti", "menurut", "Bui Thanh Son"),
+        # the person of the sentence before, though he said nothing quoted
+        ("hal itu menjadi wewe", "menurut", "Mohamad Hasan"),
+        # no one named in the sentence before: the last named speaker
+        ("kedua negara juga ak", "menurut", "Mohamad Hasan"),
+    ]

@@ -92,7 +92,8 @@ _BAHWA_REACH = 90  # characters after the cue in which "bahwa" opens the reporte
 _CLAUSE_START = re.compile(r"[A-Z]|(?:ia|dia|mereka|pihaknya|kedua|para|pemerintah|negara)\b")
 
 
-_MENURUT = re.compile(r"^\s*menurut\s+(?P<who>[^,]{2,80}),\s*", re.I)
+_MENURUT = re.compile(r"^\s*menurut(?:nya|\s+(?P<who>[^,]{2,80})),\s*", re.I)
+_PRONOUNS = frozenset({"dia", "ia", "beliau"})  # "Menurut dia, ...": the last named speaker
 _SPEAKER_GAP = 3  # words allowed between the speaker and the cue ("Wang juga mengatakan")
 
 
@@ -103,13 +104,19 @@ def _indirect(
     pack: LanguagePack,
     *,
     may_have_cue: bool = True,
+    last: Mention | None = None,
 ) -> tuple[Quote, Mention] | None:
     """ "Qin mengatakan China bersedia ...", "Menurut Wang, kedua pihak ..."; ``may_have_cue=False``: the
-    sentence has no indirect cue (only "menurut" is looked for)."""
+    sentence has no indirect cue (only "menurut" is looked for); ``last``: whom "Menurut dia," and
+    "Menurutnya," stand for."""
     m = _MENURUT.match(s.text)
     if m:
-        lo, hi = s.start + m.start("who"), s.start + m.end("who")
-        speaker = next((a for a in actors if lo <= a.start and a.end <= hi), None)
+        who = m.group("who")
+        if who is None or who.strip().lower() in _PRONOUNS:
+            speaker = last
+        else:
+            lo, hi = s.start + m.start("who"), s.start + m.end("who")
+            speaker = next((a for a in actors if lo <= a.start and a.end <= hi), None)
         if speaker:
             return _indirect_quote(text, s, s.start + m.end(), speaker, "menurut"), speaker
         return None
@@ -173,7 +180,11 @@ def find_quotes(
             may_have_cue = _may_have_cue(text, s, spans)
             if not (may_have_cue or _MENURUT.match(st)):
                 continue  # _indirect finds nothing without a cue or "menurut"
-            found = _indirect(text, s, actors, pack, may_have_cue=may_have_cue)
+            # "X menolak berspekulasi. Menurut dia, ...": the pronoun is the previous sentence's first named
+            # person, else the last named speaker
+            named = [x for x in by_sentence.get(s.index - 1, []) if x.name]
+            last = named[0] if named else last_speaker
+            found = _indirect(text, s, actors, pack, may_have_cue=may_have_cue, last=last)
             if found:
                 out.append(found[0])
                 if found[1].name:
