@@ -197,3 +197,16 @@ def test_a_long_run_of_stops_splits_like_a_short_one(pack) -> None:
     got = [s.text for s in split(text, pack)]
     assert len(got) == 3 and got[1] == "China menyerukan dialog." and got[0].endswith("...")
     assert [s.text for s in split("Satu... Dua?! Tiga.", pack)] == ["Satu...", "Dua?!", "Tiga."]
+
+
+def test_an_agency_sign_off_is_dropped_and_recorded_as_a_relay(pack) -> None:
+    text = (
+        "Iran Luncurkan Rudal ke Israel\n"
+        "TEHERAN - Iran meluncurkan ratusan rudal ke arah Israel pada Jumat malam, kata militer Israel.\n"
+        "(afp/rtr)\n"
+    )
+    c = clean(text, pack)
+    assert c.relays == ["AFP", "Reuters"]
+    assert "(afp" not in c.text
+    # staff initials are no agency
+    assert clean(text.replace("(afp/rtr)", "(nds/dil)"), pack).relays == []

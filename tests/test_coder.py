@@ -594,3 +594,27 @@ def test_a_date_in_a_relative_clause_of_an_earlier_act_does_not_date_the_event(p
 )
 def test_calling_ones_own_ambassador_is_a_recall(pack, text: str, expected: tuple[str, str, str]) -> None:
     assert [(e.event, e.cameo, e.target[0].code) for e in _events(text, pack)] == [expected]
+
+
+def test_a_reciprocal_object_is_the_two_parties_told_before(pack) -> None:
+    text = (
+        "Israel melancarkan serangan udara ke Iran pada Jumat. Presiden AS Donald Trump mendesak kedua negara "
+        "menghentikan pertempuran."
+    )
+    assert {t for t in _triples(_events(text, pack)) if t[1] == "REQUEST"} == {
+        ("USA", "REQUEST", "ISR"),
+        ("USA", "REQUEST", "IRN"),
+    }
+    # one of "both sides" is the speaker's own: a call on all, no request to the other
+    text = (
+        "Menlu China Wang Yi bertemu Menlu Rusia Sergei Lavrov. Wang meminta kedua belah pihak menahan diri."
+    )
+    assert {t[1] for t in _triples(_events(text, pack))} == {"CONSULT"}
+
+
+def test_states_coordinated_after_di_are_both_places(pack) -> None:
+    assert not _events("Kemlu RI meminta WNI di Iran dan Israel meningkatkan kewaspadaan.", pack)
+    assert _triples(_events("Indonesia mengirim bantuan ke Palestina dan Lebanon.", pack)) == {
+        ("IDN", "AID", "PSE"),
+        ("IDN", "AID", "LBN"),
+    }

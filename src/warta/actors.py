@@ -486,6 +486,15 @@ def _compose(
             and text[out[-1].end : start].strip() == ","
         ):
             role = "place"  # "di Goa, India": the state says where the place is
+        if (
+            e.kind in {"state", "capital"}
+            and kind != "person"
+            and out
+            and out[-1].role == "place"
+            and text[out[-1].end : start].strip().lower() in {"dan", "serta"}
+            and _prev_word(text, out[-1].start) == "di"
+        ):
+            role = "place"  # "WNI di Iran dan Israel": both say where
         if e.kind == "state" and kind != "person" and _prev_word(text, start) in CURRENCY_HEADS:
             role = "currency"  # "hibah senilai 10 juta dolar AS kepada Filipina": the money, not the US
         if name and code:

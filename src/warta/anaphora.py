@@ -100,6 +100,31 @@ def stand_in_subject(
     )
 
 
+def stand_in_object(text: str, vend: int, right: int, pack: LanguagePack) -> StandIn | None:
+    """A reciprocal right after a verb, as its object: "Trump mendesak kedua negara menghentikan pertempuran",
+    "meminta kedua belah pihak menahan diri" (at most one word between the verb and it)."""
+    c = _cues(pack)
+    zone = text[vend:right]
+    for rx in (c.possessed, c.reciprocal):
+        m = rx.search(zone)
+        if m and len(zone[: m.start()].split()) <= 1:
+            noun = (m.groupdict().get("noun") or "").lower()
+            sector = c.sectors.get(" ".join(noun.split())) if noun else None
+            return StandIn(vend + m.start(), vend + m.end(), m.group(), "reciprocal", sector)
+    return None
+
+
+def object_parties(
+    st: StandIn, s: Sentence, mentions: list[Mention], earlier: list[Event], text: str
+) -> tuple[Actor, Actor] | None:
+    """The two parties a reciprocal object stands for (as for a subject), in the words of the sentence."""
+    pair = _two_parties(s, st, mentions, earlier, text)
+    if not pair:
+        return None
+    a, b = (replace(x, text=st.text, sector=st.sector or x.sector) for x in pair)
+    return a, b
+
+
 def stand_in_pairs(
     st: StandIn,
     targets: list[Mention],

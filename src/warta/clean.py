@@ -88,6 +88,9 @@ class Rules:
     # drop_regex as one alternation (a line matches it whole when it matches one of them whole); None when
     # the patterns cannot be joined (numbered back-references, flags for the whole pattern, ...)
     drop_any: re.Pattern[str] | None = None
+    signoff_agencies: dict[str, str] = field(
+        default_factory=dict, hash=False, compare=False
+    )  # "rtr": Reuters
 
 
 def _joined(patterns: list[str]) -> re.Pattern[str] | None:
@@ -124,6 +127,11 @@ def rules_for(pack: LanguagePack) -> Rules:
             if r.get("place") or r.get("kind") == "city"
         ),
         drop_any=_joined(bp["drop_regex"]),
+        signoff_agencies={
+            code.strip().lower(): name.strip()
+            for code, _, name in (e.partition("=") for e in bp.get("signoff_agencies") or [])
+            if name.strip()
+        },
     )
 
 
@@ -292,7 +300,7 @@ def clean(text: str, pack: LanguagePack, *, title_hint: str | None = None) -> Cl
             removed += 1
             continue
         if _is_boilerplate(line, rules, low):
-            _harvest(line, out)
+            _harvest(line, out, rules)
             removed += 1
             continue
         story_seen = story_seen or _sentence_like(line, len(w))
@@ -452,7 +460,17 @@ def _looks_like_name(line: str) -> bool:
     return 2 <= len(toks) <= 5 and all(t[:1].isupper() for t in toks) and not any(c.isdigit() for c in line)
 
 
-def _harvest(line: str, out: Cleaned) -> None:
+_SIGNOFF = re.compile(r"^\((\w{1,8}(?:/\w{1,8})*)\)$")  # "(afp/rtr)", "(nds/dil)"
+
+
+def _harvest(line: str, out: Cleaned, rules: Rules | None = None) -> None:
+    sign = _SIGNOFF.match(line.strip())
+    if sign and rules is not None:
+        for code in sign.group(1).lower().split("/"):
+            agency = rules.signoff_agencies.get(code)
+            if agency and agency not in out.relays:
+                out.relays.append(agency)
+        return
     m = _BYLINE.match(line)
     if m and out.byline is None:
         name = m.group("name").strip(" ,;")

@@ -20,7 +20,7 @@ from itertools import compress
 from typing import NamedTuple, Protocol
 
 from warta.actors import place_of
-from warta.anaphora import stand_in_pairs, stand_in_subject
+from warta.anaphora import object_parties, stand_in_object, stand_in_pairs, stand_in_subject
 from warta.constructions import find_demands
 from warta.event_dates import event_date
 from warta.lang import LanguagePack
@@ -512,6 +512,13 @@ def code_sentence(
             # "India dan Pakistan saling menuduh", "... bentrok di perbatasan", "mendukung satu sama lain":
             # each side acts on the other
             pairs = [(Actor.of(a), Actor.of(b)) for a in src for b in src if a.code != b.code]
+        if not pairs and src and not tgt and not stand_in and not v.passive and owner is None:
+            # "Trump mendesak kedua negara menghentikan pertempuran": the two parties told before
+            obj = stand_in_object(art.text, vend, right, pack)
+            both = obj and object_parties(obj, s, mentions, [*(earlier or []), *events], art.text)
+            if both and not {x.code for x in both} & {a.code for a in src}:
+                # (one of "both sides" being the subject's own is a call on all, not an act on the other)
+                pairs = [(Actor.of(a), x) for a in src for x in both]
         if not pairs:
             continue
         # modality and negation cues before a stand-in subject belong to another clause
