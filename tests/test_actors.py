@@ -242,3 +242,17 @@ def test_last_word_is_the_search_it_replaces() -> None:
         s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
         m = pattern.search(s)
         assert last_word(s, WHITE_SPACE + ",") == (m.group(1) if m else ""), repr(s)
+
+
+def test_a_name_with_several_offices_takes_the_one_held_on_the_articles_day(pack) -> None:
+    from datetime import date
+
+    text = "Stoltenberg mengatakan aliansi akan terus mendukung Ukraina. Rutte juga hadir di Brussel."
+    ss = split(text, pack)
+
+    def codes(when):
+        return {m.text: m.code for m in find_mentions(text, ss, pack, when) if m.kind == "person"}
+
+    assert codes(date(2023, 7, 11)) == {"Stoltenberg": "NATO", "Rutte": "NLD"}
+    assert codes(date(2025, 6, 24)) == {"Stoltenberg": "NOR", "Rutte": "NATO"}
+    assert codes(None) == {"Stoltenberg": "NOR", "Rutte": "NLD"}  # no date: each name's first row, as before

@@ -21,6 +21,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache, lru_cache, partial
 from itertools import accumulate
 
@@ -86,12 +87,26 @@ class Gazetteer:
     # the same, by the initials of their tokens: names alike enough share them (see _similar)
     by_initials: dict[str, tuple[tuple[tuple[str, ...], Entry], ...]] = field(default_factory=dict)
     title_heads: frozenset[str] = frozenset()  # first words of titles: "penasihat", "juru", ...
+    # a name (lower case) held in offices of different codes or sectors -> (start, end, entry) of each office,
+    # in the file's order ("stoltenberg": NATO 2014-2024, Norway's finance ministry from 2025)
+    terms: dict[str, tuple[tuple[str, str, Entry], ...]] = field(default_factory=dict)
     # a capitalised word form -> its lower-case form if the recogniser may need to look at it, "" if it is
     # a stop word or a single letter (:func:`_unexplained`); filled as words are seen
     open_words: PerForm = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "open_words", PerForm(partial(_open_word, self.stop)))
+
+    def dated(self, e: Entry, when: date) -> Entry:
+        """The office of person entry ``e`` held on ``when`` (``e`` itself when its name has one office, or
+        none of its offices spans that day)."""
+        terms = self.terms.get(e.name.lower()) if e.kind == "person" else None
+        if terms:
+            day = when.isoformat()
+            for start, end, office in terms:
+                if (not start or start <= day) and (not end or day < end):
+                    return office
+        return e
 
     def find(self, text: str) -> list[tuple[int, int, Entry]]:
         """Non-overlapping longest matches on word boundaries, left to right."""
@@ -245,8 +260,28 @@ def gazetteer(pack: LanguagePack) -> Gazetteer:
     for key, e in people:
         by_initials.setdefault(_initials(key), []).append((key, e))
     return Gazetteer(
-        auto, stop, people, title_heads=heads, by_initials={k: tuple(v) for k, v in by_initials.items()}
+        auto,
+        stop,
+        people,
+        title_heads=heads,
+        by_initials={k: tuple(v) for k, v in by_initials.items()},
+        terms=_terms(pack, stop),
     )
+
+
+def _terms(pack: LanguagePack, stop: frozenset[str]) -> dict[str, tuple[tuple[str, str, Entry], ...]]:
+    """:attr:`Gazetteer.terms`: each office of the names that hold more than one kind of office."""
+    by_name: dict[str, list[tuple[str, str, Entry]]] = {}
+    for r in pack.tsv("people.tsv"):
+        names = [r["name"], *[a.strip() for a in (r.get("aliases") or "").split("|") if a.strip()]]
+        for n in names:
+            e = Entry(n, r["code"], r.get("sector") or None, "person", person=r["name"])
+            by_name.setdefault(n.lower(), []).append((r.get("start") or "", r.get("end") or "", e))
+    return {
+        key: tuple(offices)
+        for key, offices in by_name.items()
+        if key not in stop and len({(o.code, o.sector) for _, _, o in offices}) > 1
+    }
 
 
 def _initials(toks: tuple[str, ...]) -> str:
@@ -349,8 +384,11 @@ def _name_after(text: str, pos: int, stop: frozenset[str], limit: int) -> tuple[
     return start, end
 
 
-def find_mentions(text: str, sentences: list[Sentence], pack: LanguagePack) -> list[Mention]:
-    """Actor and place mentions of one article, resolved within the document."""
+def find_mentions(
+    text: str, sentences: list[Sentence], pack: LanguagePack, when: date | None = None
+) -> list[Mention]:
+    """Actor and place mentions of one article, resolved within the document; ``when`` (the article's date,
+    if known) picks the office a name held that day ("Stoltenberg" in 2023: NATO's, not Norway's)."""
     gz = gazetteer(pack)
     mentions: list[Mention] = []
     people: dict[str, tuple[str, str | None, str]] = {}  # surname/first name -> (code, sector, full name)
@@ -363,6 +401,11 @@ def find_mentions(text: str, sentences: list[Sentence], pack: LanguagePack) -> l
         per_sentence = gz.find_in(text, [(s.start, s.end) for s in sentences])
     else:
         per_sentence = [[(s.start + a, s.start + b, e) for a, b, e in gz.find(s.text)] for s in sentences]
+    if when is not None and gz.terms:
+        per_sentence = [
+            [(a, b, gz.dated(e, when)) if e.kind == "person" else (a, b, e) for a, b, e in hits]
+            for hits in per_sentence
+        ]
     for s, hits in zip(sentences, per_sentence, strict=True):
         found = _compose(text, s, hits, gz, people, offices)
         unexplained = _unexplained(s, found, gz)

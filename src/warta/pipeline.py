@@ -98,7 +98,7 @@ def _analyse(doc: Document, pack: LanguagePack, today: date) -> Analysis:
         removed_lines=cleaned.removed_lines,
     )
     sents = sentences.split(article.text, pack)
-    mentions = find_mentions(article.text, sents, pack)
+    mentions = find_mentions(article.text, sents, pack, published)
     timexes = timex.find_timexes(article.text, published)
     qs = [replace(q, article_id=article.id) for q in quotes.find_quotes(article.text, sents, mentions, pack)]
     events = coder.code_article(article, sents, mentions, timexes, pack, qs)
