@@ -618,3 +618,30 @@ def test_states_coordinated_after_di_are_both_places(pack) -> None:
         ("IDN", "AID", "PSE"),
         ("IDN", "AID", "LBN"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the act in the "untuk" complement of a negated verb is not done
+        (
+            "Indonesia belum memutuskan untuk bergabung dengan latihan militer bersama AS.",
+            ("COOPERATE", True, None),
+        ),
+        # a use of force told as a purpose is intended
+        ("AS mengirim kapal induk untuk menyerang Iran.", ("ASSAULT", False, "intended")),
+        ("China sedang mempertimbangkan untuk mengirim senjata ke Rusia.", ("AID", False, "intended")),
+        # "Menurut X, ...": X's claim about others is alleged; about itself it stays asserted
+        ("Menurut pejabat Ukraina, Rusia menyerang Kharkiv pada Senin.", ("ASSAULT", False, "alleged")),
+        ("Menurut Kremlin, Presiden Putin bertemu Xi Jinping di Moskow.", ("CONSULT", False, "asserted")),
+        ("Turki dikabarkan telah memasok drone kepada Ukraina.", ("AID", False, "alleged")),
+    ],
+)
+def test_negated_purposes_intended_force_and_according_to(
+    pack, text: str, expected: tuple[str, bool, str | None]
+) -> None:
+    evs = _events(text, pack, keep_negated=True)
+    kind, negated, modality = expected
+    assert [(e.event, e.negated) for e in evs] == [(kind, negated)]
+    if modality:
+        assert evs[0].modality == modality

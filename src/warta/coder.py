@@ -529,8 +529,13 @@ def code_sentence(
             k in skip_next_negation
             or any(w in lex.negation or w in lex.denial for w in window)
             or _denied(toks, left, lex)
+            or _negated_purpose([t.low for t in pre], lex)
         )
         modality = _modality([t.low for t in pre], lex)
+        if modality == "asserted" and pre and pre[-1].low in _PURPOSE and v.entry.plover in _FORCE:
+            # "AS mengirim kapal induk untuk menyerang Iran": the force is a purpose, not yet used ("untuk
+            # mendukung", "untuk membahas" mostly tell what the main act is, and stay as they were)
+            modality = "intended"
         if modality == "asserted" and _wished(art.text, toks, vstart, lex):
             modality = "intended"  # "memperingatkan Barat agar tidak mengizinkan Kiev ... menyerang Rusia"
         when = event_date(
@@ -544,7 +549,7 @@ def code_sentence(
             earlier=[*(earlier or []), *events],
             done=modality in {"asserted", "alleged"},
         )
-        speaker = _speaker(s, toks, actors, left, art.text)
+        speaker = _speaker(s, toks, actors, left, art.text, vstart)
         if modality == "asserted" and speaker and speaker.code not in {a.code for a, _ in pairs}:
             modality = "alleged"  # one party's claim about another: "Blinken mengatakan bahwa China ..."
         for a, b in pairs:
@@ -643,9 +648,18 @@ def _coordinated_verb(link: list[str]) -> bool:
     )
 
 
-def _speaker(s: Sentence, toks: list[Tok], actors: list[Mention], left: int, text: str) -> Mention | None:
+def _speaker(
+    s: Sentence, toks: list[Tok], actors: list[Mention], left: int, text: str, vstart: int | None = None
+) -> Mention | None:
     """The speaker of reported speech that holds the clause ("X mengatakan bahwa ..."), if any: the actor
     before the sentence's first "bahwa" ("X mengatakan pada Selasa bahwa A ... dan bahwa B ...")."""
+    if vstart is not None and toks and toks[0].low == "menurut":
+        # "Menurut pejabat Ukraina, Rusia menyerang Kharkiv": the one it is according to, for a verb after
+        # the comma
+        comma = text.find(",", toks[0].end, vstart)
+        cands = [m for m in actors if toks[0].end <= m.start and m.end <= comma] if comma >= 0 else []
+        if cands:
+            return cands[-1]
     if left <= s.start or not any(t.low == "bahwa" and t.end == left for t in toks):
         return None
     first = next(t for t in toks if t.low == "bahwa")
@@ -696,6 +710,17 @@ def _destinations(
     return out
 
 
+def _negated_purpose(pre: list[str], lex: Lexicon) -> bool:
+    """Whether the verb stands in the "untuk" complement of a negated verb ("Indonesia belum memutuskan untuk
+    bergabung dengan latihan militer bersama AS"): "untuk" among its last four words, a negation among the
+    three before it."""
+    tail = pre[-4:]
+    if "untuk" not in tail:
+        return False
+    at = len(pre) - len(tail) + tail.index("untuk")
+    return any(w in lex.negation for w in pre[max(0, at - 3) : at])
+
+
 def _object_follows(toks: list[Tok], v: VerbHit, actors: list[Mention]) -> bool:
     """Whether an actor begins at the word right after verb ``v``."""
     nxt = v.last + 1
@@ -740,6 +765,8 @@ _ALONG = re.compile(r"\b(?:bersama|bersama-sama\s+dengan|bersama\s+dengan)\s+$",
 _PARTNER = re.compile(r"\b(?:dengan|bersama)\b", re.I)  # what introduces a topic verb's partner
 _REASON = {"bahwa", "karena", "sebab", "lantaran", "alasan"}
 # the agent of a passive relative clause right before an actor: "yang dimediasi (oleh) Qatar"
+_PURPOSE = frozenset({"untuk", "guna", "demi"})
+_FORCE = frozenset({"ASSAULT", "COERCE"})
 _YANG_BY = re.compile(r"\byang\s+(?:telah\s+|sudah\s+|akan\s+)?di\w+\s+(?:oleh\s+)?$", re.I)
 _WHEN = frozenset({"saat", "ketika", "sewaktu", "tatkala"})  # a time clause: not where a target is
 _TOPIC = {"tentang", "mengenai", "soal", "terkait", "seputar", "perihal"}
