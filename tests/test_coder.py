@@ -645,3 +645,26 @@ def test_negated_purposes_intended_force_and_according_to(
     assert [(e.event, e.negated) for e in evs] == [(kind, negated)]
     if modality:
         assert evs[0].modality == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China menangguhkan impor makanan laut dari Jepang.", {("CHN", "SANCTION", "JPN")}),
+        ("Vietnam mengajukan protes diplomatik kepada China.", {("VNM", "ACCUSE", "CHN")}),
+        ("Presiden Putin menyampaikan ucapan selamat kepada Prabowo.", {("RUS", "SUPPORT", "IDN")}),
+        ("Australia dan Indonesia akan menggelar dialog 2+2 di Canberra.", {("AUS", "CONSULT", "IDN")}),
+        ("Indonesia dan Uni Eropa menyelesaikan perundingan IEU-CEPA.", {("IDN", "CONSULT", "EU")}),
+    ],
+)
+def test_import_bans_protest_notes_congratulations_and_talks(
+    pack, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _triples(_events(text, pack)) == expected
+
+
+def test_what_two_sides_agree_to_do_is_intended(pack) -> None:
+    evs = _events("Indonesia dan Jepang sepakat memperluas kerja sama di bidang energi.", pack)
+    assert {(e.event, e.modality) for e in evs} == {("AGREE", "asserted"), ("COOPERATE", "intended")}
+    evs = _events("Jepang dan Indonesia sepakat menggelar pertemuan 2+2 di Jakarta akhir tahun ini.", pack)
+    assert {(e.event, e.modality) for e in evs} == {("AGREE", "asserted"), ("CONSULT", "intended")}

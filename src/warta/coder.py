@@ -67,6 +67,7 @@ class Lexicon:
     passive_patterns: frozenset[str] = frozenset()  # "dijatuhi sanksi": di- patterns read as passives
     denial: frozenset[str] = frozenset()  # "membantah": the act denied is negated
     object_verbs: frozenset[str] = frozenset()  # "menerima": an event only with an actor right after it
+    from_targets: frozenset[str] = frozenset()  # "melarang impor": the country after "dari" is the target
     # word form -> what it can start (:func:`_start_of`); filled as words are seen
     starts: PerForm = field(init=False, compare=False, repr=False)
 
@@ -131,6 +132,7 @@ def lexicon(pack: LanguagePack) -> Lexicon:
         passive_patterns=words("passive_patterns"),
         denial=words("denial"),
         object_verbs=words("object_verbs"),
+        from_targets=words("from_targets"),
     )
 
 
@@ -532,6 +534,9 @@ def code_sentence(
             or _negated_purpose([t.low for t in pre], lex)
         )
         modality = _modality([t.low for t in pre], lex)
+        agreed = bool(prev) and prev[-1].entry.plover == "AGREE" and v.first - prev[-1].last <= 2
+        if modality == "asserted" and agreed:
+            modality = "intended"  # "sepakat menggelar pertemuan akhir tahun ini": agreed on, not yet held
         if modality == "asserted" and pre and pre[-1].low in _PURPOSE and v.entry.plover in _FORCE:
             # "AS mengirim kapal induk untuk menyerang Iran": the force is a purpose, not yet used ("untuk
             # mendukung", "untuk membahas" mostly tell what the main act is, and stay as they were)
@@ -685,7 +690,8 @@ def _destinations(
     Jalur Gaza"). A place in between ("di Kharkiv") only says where, and a place after another actor of
     ``mentions`` is that actor's ("mengecam kunjungan Ketua DPR ke Taiwan"), and one from ``until`` on (the
     next event verb or noun) is that event's."""
-    withdrawal = v.entry.mode in ("withdraw", "confiscate")  # what is left, or taken from
+    # what is left, taken from, or no longer let in from
+    withdrawal = v.entry.mode in ("withdraw", "confiscate") or v.entry.pattern in lex.from_targets
     struck = v.entry.plover in lex.place_target_types
     out = []
     for m in places:
