@@ -208,5 +208,7 @@ def test_an_agency_sign_off_is_dropped_and_recorded_as_a_relay(pack) -> None:
     c = clean(text, pack)
     assert c.relays == ["AFP", "Reuters"]
     assert "(afp" not in c.text
+    c = clean(text.replace("(afp/rtr)", "(reuters)"), pack)
+    assert c.relays == ["Reuters"] and "(reuters)" not in c.text
     # staff initials are no agency
     assert clean(text.replace("(afp/rtr)", "(nds/dil)"), pack).relays == []

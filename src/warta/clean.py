@@ -88,9 +88,8 @@ class Rules:
     # drop_regex as one alternation (a line matches it whole when it matches one of them whole); None when
     # the patterns cannot be joined (numbered back-references, flags for the whole pattern, ...)
     drop_any: re.Pattern[str] | None = None
-    signoff_agencies: dict[str, str] = field(
-        default_factory=dict, hash=False, compare=False
-    )  # "rtr": Reuters
+    # agency codes of sign-offs ("rtr" -> "Reuters"); not hashed: rules are cached and compared whole
+    signoff_agencies: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
 
 
 def _joined(patterns: list[str]) -> re.Pattern[str] | None:
@@ -460,7 +459,7 @@ def _looks_like_name(line: str) -> bool:
     return 2 <= len(toks) <= 5 and all(t[:1].isupper() for t in toks) and not any(c.isdigit() for c in line)
 
 
-_SIGNOFF = re.compile(r"^\((\w{1,8}(?:/\w{1,8})*)\)$")  # "(afp/rtr)", "(nds/dil)"
+_SIGNOFF = re.compile(r"^\((\w{1,10}(?:/\w{1,10})*)\)$")  # "(afp/rtr)", "(reuters)", "(nds/dil)"
 
 
 def _harvest(line: str, out: Cleaned, rules: Rules | None = None) -> None:

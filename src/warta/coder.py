@@ -691,7 +691,7 @@ def _destinations(
     ``mentions`` is that actor's ("mengecam kunjungan Ketua DPR ke Taiwan"), and one from ``until`` on (the
     next event verb or noun) is that event's."""
     # what is left, taken from, or no longer let in from
-    withdrawal = v.entry.mode in ("withdraw", "confiscate") or v.entry.pattern in lex.from_targets
+    from_target = v.entry.mode in ("withdraw", "confiscate") or v.entry.pattern in lex.from_targets
     struck = v.entry.plover in lex.place_target_types
     out = []
     for m in places:
@@ -709,7 +709,7 @@ def _destinations(
             words.pop()  # "ke kota Kharkiv", "ke ibu kota Ukraina"
         direct = not words and (m.kind == "state" or struck)
         towards = words[-1:] in (["ke"], ["kepada"], ["untuk"])
-        leaves = withdrawal and words[-1:] == ["dari"] and len(words) <= 3
+        leaves = from_target and words[-1:] == ["dari"] and len(words) <= 3
         if direct or towards or leaves:
             # the place stands for its country: no person, no government office ("Kyiv" as a city)
             out.append(m if m.kind == "state" else replace(m, name=None, sector=None, kind="state"))
@@ -717,14 +717,12 @@ def _destinations(
 
 
 def _negated_purpose(pre: list[str], lex: Lexicon) -> bool:
-    """Whether the verb stands in the "untuk" complement of a negated verb ("Indonesia belum memutuskan untuk
-    bergabung dengan latihan militer bersama AS"): "untuk" among its last four words, a negation among the
-    three before it."""
+    """Whether the verb stands in the purpose complement of a negated verb ("Indonesia belum memutuskan untuk
+    bergabung dengan latihan militer bersama AS"): "untuk" (or "guna", "demi") among its last four words, a
+    negation among the three before that."""
     tail = pre[-4:]
-    if "untuk" not in tail:
-        return False
-    at = len(pre) - len(tail) + tail.index("untuk")
-    return any(w in lex.negation for w in pre[max(0, at - 3) : at])
+    at = next((len(pre) - len(tail) + i for i, w in enumerate(tail) if w in _PURPOSE), None)
+    return at is not None and any(w in lex.negation for w in pre[max(0, at - 3) : at])
 
 
 def _object_follows(toks: list[Tok], v: VerbHit, actors: list[Mention]) -> bool:
@@ -734,8 +732,8 @@ def _object_follows(toks: list[Tok], v: VerbHit, actors: list[Mention]) -> bool:
 
 
 def _denied(toks: list[Tok], left: int, lex: Lexicon) -> bool:
-    """Whether the clause that begins at ``left`` is the "bahwa" clause of a denial, at most three words
-    after it ("Kremlin membantah laporan bahwa Putin akan bertemu Zelensky")."""
+    """Whether the clause that begins at ``left`` is the "bahwa" clause of a denial, the denial at most three
+    words before the "bahwa" ("Kremlin membantah laporan bahwa Putin akan bertemu Zelensky")."""
     for i, t in enumerate(toks):
         if t.low == "bahwa" and t.end == left:
             return any(x.low in lex.denial for x in toks[max(0, i - 4) : i])
@@ -770,9 +768,9 @@ def _after_agent(toks: list[Tok], v: VerbHit, after: list[Mention], lex: Lexicon
 _ALONG = re.compile(r"\b(?:bersama|bersama-sama\s+dengan|bersama\s+dengan)\s+$", re.I)
 _PARTNER = re.compile(r"\b(?:dengan|bersama)\b", re.I)  # what introduces a topic verb's partner
 _REASON = {"bahwa", "karena", "sebab", "lantaran", "alasan"}
+_PURPOSE = frozenset({"untuk", "guna", "demi"})  # "mengirim kapal induk untuk menyerang Iran"
+_FORCE = frozenset({"ASSAULT", "COERCE"})  # the types a purpose clause makes intended
 # the agent of a passive relative clause right before an actor: "yang dimediasi (oleh) Qatar"
-_PURPOSE = frozenset({"untuk", "guna", "demi"})
-_FORCE = frozenset({"ASSAULT", "COERCE"})
 _YANG_BY = re.compile(r"\byang\s+(?:telah\s+|sudah\s+|akan\s+)?di\w+\s+(?:oleh\s+)?$", re.I)
 _WHEN = frozenset({"saat", "ketika", "sewaktu", "tatkala"})  # a time clause: not where a target is
 _TOPIC = {"tentang", "mengenai", "soal", "terkait", "seputar", "perihal"}

@@ -93,7 +93,7 @@ _CLAUSE_START = re.compile(r"[A-Z]|(?:ia|dia|mereka|pihaknya|kedua|para|pemerint
 
 
 _MENURUT = re.compile(r"^\s*menurut(?:nya|\s+(?P<who>[^,]{2,80})),\s*", re.I)
-_PRONOUNS = frozenset({"dia", "ia", "beliau"})  # "Menurut dia, ...": the last named speaker
+_PRONOUNS = frozenset({"dia", "ia", "beliau"})  # "Menurut dia, ...": the person just named (find_quotes)
 _SPEAKER_GAP = 3  # words allowed between the speaker and the cue ("Wang juga mengatakan")
 
 
