@@ -668,3 +668,30 @@ def test_what_two_sides_agree_to_do_is_intended(pack) -> None:
     assert {(e.event, e.modality) for e in evs} == {("AGREE", "asserted"), ("COOPERATE", "intended")}
     evs = _events("Jepang dan Indonesia sepakat menggelar pertemuan 2+2 di Jakarta akhir tahun ini.", pack)
     assert {(e.event, e.modality) for e in evs} == {("AGREE", "asserted"), ("CONSULT", "intended")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # three or more doing a joint act: between each two; a gulf named after a state is a place
+        (
+            "China, Rusia dan Iran menggelar latihan militer bersama di Teluk Oman.",
+            {("CHN", "COOPERATE", "RUS"), ("CHN", "COOPERATE", "IRN"), ("RUS", "COOPERATE", "IRN")},
+        ),
+        # Indonesian-only titles name Indonesia when nothing beside them names a country
+        (
+            "Panglima TNI bertemu dengan Kepala Staf Angkatan Darat AS di Jakarta.",
+            {("IDN", "CONSULT", "USA")},
+        ),
+        ("Rusia mengembalikan 500 tawanan perang kepada Ukraina.", {("RUS", "RETREAT", "UKR")}),
+        ("India menangguhkan perjanjian air Indus dengan Pakistan.", {("IND", "SANCTION", "PAK")}),
+        (
+            "Korea Selatan menembakkan tembakan peringatan ke arah tentara Korea Utara.",
+            {("KOR", "MOBILIZE", "PRK")},
+        ),
+    ],
+)
+def test_joint_acts_of_three_home_titles_prisoners_treaties_and_warning_shots(
+    pack, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _triples(_events(text, pack)) == expected

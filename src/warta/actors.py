@@ -60,6 +60,13 @@ PLACE_PREPS = {
     "kota",
     "perbatasan",
     "perairan",  # "di perairan Malaysia": the waters, not the state
+    # a gulf, strait or peninsula named after a state ("di Teluk Oman", "Selat Taiwan", "Semenanjung Korea");
+    # not "laut": "Badan Keamanan Laut Filipina" is an agency of the state (seas are in places.tsv)
+    "teluk",
+    "selat",
+    "samudra",
+    "samudera",
+    "semenanjung",
 }
 # a capital right after one of these words names a treaty or a meeting format, not a government
 TREATY_HEADS = {

@@ -481,8 +481,17 @@ def code_sentence(
         if tgt and len(src) >= 2 and joint and _YANG_BY.search(art.text, vend, tgt[0].start):
             tgt = []  # "Israel dan Hamas menyepakati pertukaran yang dimediasi Qatar": Qatar is no party
         if not tgt and len(src) >= 2 and mutual:
-            src, tgt = src[:1], src[1:]  # "Jepang dan Indonesia sepakat ...": a joint action between them
-        pairs = [(Actor.of(a), Actor.of(b)) for a in src for b in tgt if a.code != b.code]
+            # "Jepang dan Indonesia sepakat ...": a joint action between them; of three or more ("Jepang,
+            # Filipina, dan AS menggelar latihan maritim"), between each two
+            pairs = [
+                (Actor.of(a), Actor.of(b))
+                for i, a in enumerate(src)
+                for b in src[i + 1 :]
+                if a.code != b.code
+            ]
+            src, tgt = src[:1], src[1:]
+        else:
+            pairs = [(Actor.of(a), Actor.of(b)) for a in src for b in tgt if a.code != b.code]
         if v.entry.pattern in lex.evaluative and not tgt:
             # "Moskow menyatakan bahwa ketentuan yang diajukan oleh Kiev tidak dapat diterima"
             said_by = _speaker(s, toks, actors, left, art.text)
