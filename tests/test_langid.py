@@ -31,3 +31,14 @@ def test_gate() -> None:
     assert "Malay" in (check(MALAY) or "")
     assert "not Indonesian" in (check(ENGLISH) or "")
     assert "too short" in (check("Foto: Antara") or "")
+
+
+def test_a_brief_about_malaysia_from_an_indonesian_outlet_is_indonesian() -> None:
+    brief = (
+        "Perdana Menteri Malaysia Anwar Ibrahim mengkritik keras standar ganda Barat terkait Gaza. "
+        "Pertemuan itu berlangsung di tengah sorotan media internasional."
+    )
+    assert check(brief, indonesian_outlet=True) is None
+    # Malay-only words still tell Malay, whoever carries the text
+    assert "Malay" in (check(MALAY, indonesian_outlet=True) or "")
+    assert "not Indonesian" in (check(ENGLISH, indonesian_outlet=True) or "")

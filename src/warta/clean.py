@@ -84,6 +84,7 @@ class Rules:
     list_headers: frozenset[str]
     section_labels: frozenset[str]
     outlets: tuple[tuple[str, str], ...]
+    outlet_names: frozenset[str]  # the canonical names of outlets.tsv: Indonesian outlets
     places: frozenset[str]  # city names (lower case) that may open a dateline in title case: "Seoul -"
     # drop_regex as one alternation (a line matches it whole when it matches one of them whole); None when
     # the patterns cannot be joined (numbered back-references, flags for the whole pattern, ...)
@@ -119,6 +120,7 @@ def rules_for(pack: LanguagePack) -> Rules:
         list_headers=frozenset(s.lower() for s in bp["list_headers"]),
         section_labels=frozenset(s.lower() for s in bp["section_labels"]),
         outlets=tuple(sorted(outlets, key=lambda o: -len(o[0]))),
+        outlet_names=frozenset(name for _, name in outlets),
         places=frozenset(
             r["name"].lower()
             for name in ("places.tsv", "metonyms.tsv")

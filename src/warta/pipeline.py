@@ -70,7 +70,10 @@ def _analyse(doc: Document, pack: LanguagePack, today: date) -> Analysis:
     if len(text) > MAX_ARTICLE_CHARS:
         return Analysis(document=doc, error=f"text too long for one article ({len(text):,} characters)")
     cleaned = clean(text, pack, title_hint=title_hint)
-    reason = langid.check(cleaned.text)
+    rules = rules_for(pack)
+    outlet = cleaned.outlet or outlet_name(outlet_hint, rules) or _outlet_from_url(url, rules)
+    # a short brief from an Indonesian outlet about Malaysia reads much like Malay to the model
+    reason = langid.check(cleaned.text, indonesian_outlet=outlet in rules.outlet_names)
     if reason:
         return Analysis(document=doc, error=reason)
 
@@ -78,8 +81,6 @@ def _analyse(doc: Document, pack: LanguagePack, today: date) -> Analysis:
     warnings = _date_warnings(doc.published, published, source, today)
     if doc.encoding.startswith("utf-8 ("):  # sources.decode replaced some broken bytes
         warnings.append(f"text is not valid UTF-8; read as {doc.encoding}")
-    rules = rules_for(pack)
-    outlet = cleaned.outlet or outlet_name(outlet_hint, rules) or _outlet_from_url(url, rules)
     article = Article(
         # the same text from the same outlet is one article; another outlet carrying it is a copy (linked by
         # the near-duplicate index in the store), which keeps both outlets in the event's documents
