@@ -15,9 +15,13 @@ TEXT = (
 )
 
 
+def _quotes(text: str, pack):
+    ss = split(text, pack)
+    return find_quotes(text, ss, find_mentions(text, ss, pack), pack)
+
+
 def test_quotes_and_speakers(pack) -> None:
-    ss = split(TEXT, pack)
-    qs = find_quotes(TEXT, ss, find_mentions(TEXT, ss, pack), pack)
+    qs = _quotes(TEXT, pack)
     got = [
         (q.text[:20], q.cue, q.speaker.code if q.speaker else None, q.speaker.name if q.speaker else None)
         for q in qs
@@ -39,8 +43,7 @@ def test_indirect_speech(pack) -> None:
         "Presiden Prabowo Subianto menegaskan Indonesia tidak memihak.\n\n"
         "Cuaca di Jakarta cerah pada Senin."
     )
-    ss = split(text, pack)
-    qs = find_quotes(text, ss, find_mentions(text, ss, pack), pack)
+    qs = _quotes(text, pack)
     got = [(q.direct, q.cue, q.speaker.code if q.speaker else None, q.text) for q in qs]
     assert got == [
         (False, "mengatakan", "JPN", "Jepang akan menambah bantuan untuk Filipina"),
@@ -53,8 +56,7 @@ def test_indirect_speech(pack) -> None:
 
 def test_a_sentence_with_a_direct_quote_gives_no_indirect_one(pack) -> None:
     text = "Menlu Retno Marsudi mengatakan, “Indonesia siap membantu.”"
-    ss = split(text, pack)
-    qs = find_quotes(text, ss, find_mentions(text, ss, pack), pack)
+    qs = _quotes(text, pack)
     assert [q.direct for q in qs] == [True]
 
 
@@ -66,8 +68,7 @@ def test_menurut_with_a_pronoun_is_the_person_named_just_before(pack) -> None:
         "menjadi wewenang tim teknis.\n\n"
         "Menurut dia, kedua negara juga akan memperluas perdagangan."
     )
-    ss = split(text, pack)
-    qs = find_quotes(text, ss, find_mentions(text, ss, pack), pack)
+    qs = _quotes(text, pack)
     assert [(q.text[:20], q.cue, q.speaker.name if q.speaker else None) for q in qs] == [
         ("Vietnam mendukung pe", "mengatakan", "Bui Thanh Son"),
         ("perundingan kode eti", "menurut", "Bui Thanh Son"),
