@@ -534,24 +534,12 @@ def code_sentence(
             continue
         # modality and negation cues before a stand-in subject belong to another clause
         lo = max(left, stand_in.start) if stand_in else left
-        pre = [t for t in toks if lo <= t.start < vstart]
-        window = [t.low for t in pre[-3:]]
-        negated = (
-            k in skip_next_negation
-            or any(w in lex.negation or w in lex.denial for w in window)
-            or _denied(toks, left, lex)
-            or _negated_purpose([t.low for t in pre], lex)
-        )
-        modality = _modality([t.low for t in pre], lex)
-        agreed = bool(prev) and prev[-1].entry.plover == "AGREE" and v.first - prev[-1].last <= 2
-        if modality == "asserted" and agreed:
-            modality = "intended"  # "sepakat menggelar pertemuan akhir tahun ini": agreed on, not yet held
-        if modality == "asserted" and pre and pre[-1].low in _PURPOSE and v.entry.plover in _FORCE:
-            # "AS mengirim kapal induk untuk menyerang Iran": the force is a purpose, not yet used ("untuk
-            # mendukung", "untuk membahas" mostly tell what the main act is, and stay as they were)
-            modality = "intended"
-        if modality == "asserted" and _wished(art.text, toks, vstart, lex):
-            modality = "intended"  # "memperingatkan Barat agar tidak mengizinkan Kiev ... menyerang Rusia"
+        pre = [t.low for t in toks if lo <= t.start < vstart]
+        negated = k in skip_next_negation or _negated(pre, toks, left, lex)
+        speaker = _speaker(s, toks, actors, left, art.text, vstart)
+        modality = _modality_of(pre, v, prev[-1] if prev else None, art.text, toks, lex)
+        if modality == "asserted" and speaker and speaker.code not in {a.code for a, _ in pairs}:
+            modality = "alleged"  # one party's claim about another: "Blinken mengatakan bahwa China ..."
         when = event_date(
             s,
             timexes,
@@ -563,9 +551,6 @@ def code_sentence(
             earlier=[*(earlier or []), *events],
             done=modality in {"asserted", "alleged"},
         )
-        speaker = _speaker(s, toks, actors, left, art.text, vstart)
-        if modality == "asserted" and speaker and speaker.code not in {a.code for a, _ in pairs}:
-            modality = "alleged"  # one party's claim about another: "Blinken mengatakan bahwa China ..."
         for a, b in pairs:
             events.append(
                 _event(
@@ -723,6 +708,35 @@ def _destinations(
             # the place stands for its country: no person, no government office ("Kyiv" as a city)
             out.append(m if m.kind == "state" else replace(m, name=None, sector=None, kind="state"))
     return out
+
+
+def _negated(pre: list[str], toks: list[Tok], left: int, lex: Lexicon) -> bool:
+    """Whether the verb after the words ``pre`` of its clause (which begins at ``left``) is negated: a
+    negation or denial among its last three words, a denial's "bahwa" clause, a negated verb's purpose."""
+    return (
+        any(w in lex.negation or w in lex.denial for w in pre[-3:])
+        or _denied(toks, left, lex)
+        or _negated_purpose(pre, lex)
+    )
+
+
+def _modality_of(
+    pre: list[str], v: VerbHit, before: VerbHit | None, text: str, toks: list[Tok], lex: Lexicon
+) -> str:
+    """The modality of verb ``v`` from the words ``pre`` of its clause before it and ``before``, the event
+    verb of the clause before it, if any (a speaker's claim about others is made alleged by the caller)."""
+    modality = _modality(pre, lex)
+    if modality != "asserted":
+        return modality
+    if before is not None and before.entry.plover == "AGREE" and v.first - before.last <= 2:
+        return "intended"  # "sepakat menggelar pertemuan akhir tahun ini": agreed on, not yet held
+    if pre and pre[-1] in _PURPOSE and v.entry.plover in _FORCE:
+        # "AS mengirim kapal induk untuk menyerang Iran": the force is a purpose, not yet used ("untuk
+        # mendukung", "untuk membahas" mostly tell what the main act is, and stay as they were)
+        return "intended"
+    if _wished(text, toks, toks[v.first].start, lex):
+        return "intended"  # "memperingatkan Barat agar tidak mengizinkan Kiev ... menyerang Rusia"
+    return "asserted"
 
 
 def _negated_purpose(pre: list[str], lex: Lexicon) -> bool:
