@@ -695,3 +695,14 @@ def test_joint_acts_of_three_home_titles_prisoners_treaties_and_warning_shots(
     pack, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert _triples(_events(text, pack)) == expected
+
+
+def test_the_deed_an_accusation_tells_is_alleged(pack) -> None:
+    evs = _events("Kremlin menuduh Kiev menyerang Belgorod.", pack)
+    assert {(e.event, e.source[0].code, e.target[0].code, e.modality) for e in evs} == {
+        ("ACCUSE", "RUS", "UKR", "asserted"),
+        ("ASSAULT", "UKR", "RUS", "alleged"),
+    }
+    # a purpose after the accused is no deed of theirs: "mendesak X untuk ..." is still a complement
+    evs = _events("Rusia menuduh Ukraina untuk menyerang Belgorod.", pack)
+    assert {e.event for e in evs} == {"ACCUSE"}

@@ -420,6 +420,7 @@ def code_sentence(
         reach = min([right, *(t.start for t in toks[v.last + 1 :] if t.low in _WHEN)])
         prev = [p for p in verbs[:k] if toks[p.first].start >= left and p not in negators]
         subject_until = vstart  # where the subject of this verb must end
+        accused = False  # the verb tells what an accusation says the accused did
         # "mengecam latihan militer gabungan AS dan Korsel": an event noun right after a verb is its object;
         # its own parties, if any, follow it
         object_noun = bool(prev) and prev[-1].last + 1 == v.first and _noun_pattern(v.entry)
@@ -432,6 +433,9 @@ def code_sentence(
                 left = link_toks[
                     conj[-1]
                 ].end  # "Rusia menyerang Kyiv dan Ukraina membalas": a clause of its own
+            elif _accused_deed(prev[-1], link, link_toks, actors, lex):
+                # "Kremlin menuduh Kiev menyerang Belgorod": the deed the accused is said to have done
+                left, accused = toks[prev[-1].last].end, True
             elif _complement(link, lex):
                 continue  # "mendesak X untuk membantu", "konsekuensi mendukung": not an event of its own
             else:
@@ -538,7 +542,8 @@ def code_sentence(
         negated = k in skip_next_negation or _negated(pre, toks, left, lex)
         speaker = _speaker(s, toks, actors, left, art.text, vstart)
         modality = _modality_of(pre, v, prev[-1] if prev else None, art.text, toks, lex)
-        if modality == "asserted" and speaker and speaker.code not in {a.code for a, _ in pairs}:
+        claimed = accused or (speaker is not None and speaker.code not in {a.code for a, _ in pairs})
+        if modality == "asserted" and claimed:
             modality = "alleged"  # one party's claim about another: "Blinken mengatakan bahwa China ..."
         when = event_date(
             s,
@@ -708,6 +713,24 @@ def _destinations(
             # the place stands for its country: no person, no government office ("Kyiv" as a city)
             out.append(m if m.kind == "state" else replace(m, name=None, sector=None, kind="state"))
     return out
+
+
+_ACCUSING = frozenset({"112", "1121", "1122", "1123", "1124", "1125"})  # accuse (of crime, aggression, ...)
+
+
+def _accused_deed(
+    accusation: VerbHit, link: list[str], link_toks: list[Tok], actors: list[Mention], lex: Lexicon
+) -> bool:
+    """Whether an event verb right after an accusation and the accused ("menuduh Israel melakukan genosida")
+    tells the deed alleged: only an actor and at most "telah", "akan", "sedang" between them."""
+    if accusation.entry.cameo not in _ACCUSING or accusation.passive or not link_toks:
+        return False
+    lo, hi = link_toks[0].start, link_toks[-1].end
+    named = [m for m in actors if lo <= m.start and m.end <= hi]
+    if not named or named[0].start != lo:
+        return False
+    rest = [t.low for t in link_toks if t.start >= named[-1].end]
+    return all(w in {"telah", "akan", "sedang", "sudah", "pernah"} for w in rest)
 
 
 def _negated(pre: list[str], toks: list[Tok], left: int, lex: Lexicon) -> bool:
