@@ -225,12 +225,16 @@ def _entries(pack: LanguagePack) -> Iterable[Entry]:
             home=r.get("home") or "",
         )
     for r in pack.tsv("people.tsv"):
-        names = [r["name"], *[a.strip() for a in (r.get("aliases") or "").split("|") if a.strip()]]
-        for n in names:
+        for n in _names_of(r):
             yield Entry(n, r["code"], r.get("sector") or None, "person", person=r["name"])
     for r in pack.tsv("places.tsv"):
         loc = Location(r["place"], r.get("code") or None, _f(r.get("lat")), _f(r.get("lon")))
         yield Entry(r["name"], r.get("code") or "", None, "place", place=loc)
+
+
+def _names_of(row: dict[str, str]) -> list[str]:
+    """The name of a ``people.tsv`` row and its aliases ("|"-separated)."""
+    return [row["name"], *[a.strip() for a in (row.get("aliases") or "").split("|") if a.strip()]]
 
 
 @cache
@@ -280,8 +284,7 @@ def _terms(pack: LanguagePack, stop: frozenset[str]) -> dict[str, tuple[tuple[st
     """:attr:`Gazetteer.terms`: each office of the names that hold more than one kind of office."""
     by_name: dict[str, list[tuple[str, str, Entry]]] = {}
     for r in pack.tsv("people.tsv"):
-        names = [r["name"], *[a.strip() for a in (r.get("aliases") or "").split("|") if a.strip()]]
-        for n in names:
+        for n in _names_of(r):
             e = Entry(n, r["code"], r.get("sector") or None, "person", person=r["name"])
             by_name.setdefault(n.lower(), []).append((r.get("start") or "", r.get("end") or "", e))
     return {

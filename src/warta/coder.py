@@ -400,7 +400,7 @@ def code_sentence(
     skip_next_negation = set()
     negators: list[VerbHit] = []
     marks = _clause_marks(s, toks) if verbs else None
-    tags = _speech_tags(art.text, toks, spoken)
+    tags = _speech_tags(art.text, toks, spoken) if verbs else []
     agents: set[int] = set()  # the starts of the agents of this sentence's passive verbs
     for k, v in enumerate(verbs):
         # "menolak mengutuk": a negating verb directly before another event verb negates it
@@ -433,7 +433,7 @@ def code_sentence(
                 left = link_toks[
                     conj[-1]
                 ].end  # "Rusia menyerang Kyiv dan Ukraina membalas": a clause of its own
-            elif _accused_deed(prev[-1], link, link_toks, actors, lex):
+            elif _accused_deed(prev[-1], link_toks, actors):
                 # "Kremlin menuduh Kiev menyerang Belgorod": the deed the accused is said to have done
                 left, accused = toks[prev[-1].last].end, True
             elif _complement(link, lex):
@@ -453,7 +453,8 @@ def code_sentence(
             if (vend <= m.start or vstart < m.start < vend < m.end) and m.end <= reach
         ]
         after.sort(key=lambda m: m.start)
-        if not is_mutual(v.entry.plover, v.entry.mode):
+        mutual = is_mutual(v.entry.plover, v.entry.mode)
+        if not mutual:
             # "memerintahkan militernya menyiapkan respons bersama AS": who acts along, not the target
             after = _without_companions(after, art.text, vend)
         if v.entry.pattern in lex.topic_verbs:
@@ -474,13 +475,12 @@ def code_sentence(
         # the actor right after it, its owner, and then its target ("serangan udara Israel ke Gaza"; "syarat
         # Rusia, yakni penarikan pasukan Ukraina dari ..." is Ukraine's withdrawal, not Russia's act)
         owner = None if v.passive else _noun_owner(v, after, art.text, vend, 2 if object_noun else 0)
-        if object_noun and is_mutual(v.entry.plover, v.entry.mode):
+        if object_noun and mutual:
             src, tgt = tgt[:1], tgt[1:]
         elif owner is not None:
             src, tgt = [owner], _owned_target(owner, after, places, art.text, v, lex, own)
         elif object_noun:
             continue  # the noun after the verb tells no parties of its own: no event
-        mutual = is_mutual(v.entry.plover, v.entry.mode)
         joint = mutual or v.entry.pattern in lex.symmetric
         if tgt and len(src) >= 2 and joint and _YANG_BY.search(art.text, vend, tgt[0].start):
             tgt = []  # "Israel dan Hamas menyepakati pertukaran yang dimediasi Qatar": Qatar is no party
@@ -664,7 +664,7 @@ def _speaker(
         cands = [m for m in actors if toks[0].end <= m.start and m.end <= comma] if comma >= 0 else []
         if cands:
             return cands[-1]
-    if left <= s.start or not any(t.low == "bahwa" and t.end == left for t in toks):
+    if left <= s.start or _bahwa_at(toks, left) is None:
         return None
     first = next(t for t in toks if t.low == "bahwa")
     cands = [m for m in actors if s.start <= m.start and m.end <= first.start]
@@ -716,13 +716,12 @@ def _destinations(
 
 
 _ACCUSING = frozenset({"112", "1121", "1122", "1123", "1124", "1125"})  # accuse (of crime, aggression, ...)
+_ASPECT = frozenset({"telah", "akan", "sedang", "sudah", "pernah"})
 
 
-def _accused_deed(
-    accusation: VerbHit, link: list[str], link_toks: list[Tok], actors: list[Mention], lex: Lexicon
-) -> bool:
+def _accused_deed(accusation: VerbHit, link_toks: list[Tok], actors: list[Mention]) -> bool:
     """Whether an event verb right after an accusation and the accused ("menuduh Israel melakukan genosida")
-    tells the deed alleged: only an actor and at most "telah", "akan", "sedang" between them."""
+    tells the deed alleged: only the accused and at most words of tense or aspect (``_ASPECT``) between."""
     if accusation.entry.cameo not in _ACCUSING or accusation.passive or not link_toks:
         return False
     lo, hi = link_toks[0].start, link_toks[-1].end
@@ -730,7 +729,7 @@ def _accused_deed(
     if not named or named[0].start != lo:
         return False
     rest = [t.low for t in link_toks if t.start >= named[-1].end]
-    return all(w in {"telah", "akan", "sedang", "sudah", "pernah"} for w in rest)
+    return all(w in _ASPECT for w in rest)
 
 
 def _negated(pre: list[str], toks: list[Tok], left: int, lex: Lexicon) -> bool:
@@ -780,10 +779,13 @@ def _object_follows(toks: list[Tok], v: VerbHit, actors: list[Mention]) -> bool:
 def _denied(toks: list[Tok], left: int, lex: Lexicon) -> bool:
     """Whether the clause that begins at ``left`` is the "bahwa" clause of a denial, the denial at most three
     words before the "bahwa" ("Kremlin membantah laporan bahwa Putin akan bertemu Zelensky")."""
-    for i, t in enumerate(toks):
-        if t.low == "bahwa" and t.end == left:
-            return any(x.low in lex.denial for x in toks[max(0, i - 4) : i])
-    return False
+    i = _bahwa_at(toks, left)
+    return i is not None and any(x.low in lex.denial for x in toks[max(0, i - 4) : i])
+
+
+def _bahwa_at(toks: list[Tok], left: int) -> int | None:
+    """The index of the "bahwa" that ends at ``left`` (the start of its clause), if one does."""
+    return next((i for i, t in enumerate(toks) if t.low == "bahwa" and t.end == left), None)
 
 
 def _blocks(m: Mention) -> bool:

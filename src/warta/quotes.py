@@ -93,7 +93,15 @@ _CLAUSE_START = re.compile(r"[A-Z]|(?:ia|dia|mereka|pihaknya|kedua|para|pemerint
 
 
 _MENURUT = re.compile(r"^\s*menurut(?:nya|\s+(?P<who>[^,]{2,80})),\s*", re.I)
-_PRONOUNS = frozenset({"dia", "ia", "beliau"})  # "Menurut dia, ...": the person just named (find_quotes)
+
+
+@cache
+def _pronouns(pack: LanguagePack) -> frozenset[str]:
+    """The singular pronouns of cues.yaml (``pronoun_subjects``: "ia", "dia", "beliau") that "Menurut dia,"
+    may use for the person just named (find_quotes)."""
+    return frozenset(str(w).lower() for w in pack.yaml("cues.yaml").get("pronoun_subjects", []) or [])
+
+
 _SPEAKER_GAP = 3  # words allowed between the speaker and the cue ("Wang juga mengatakan")
 
 
@@ -112,7 +120,7 @@ def _indirect(
     m = _MENURUT.match(s.text)
     if m:
         who = m.group("who")
-        if who is None or who.strip().lower() in _PRONOUNS:
+        if who is None or who.strip().lower() in _pronouns(pack):
             speaker = last
         else:
             lo, hi = s.start + m.start("who"), s.start + m.end("who")
