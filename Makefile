@@ -23,15 +23,17 @@ demo: install
 	$(BIN)/warta export --db $(DB) --format jsonl --out out/events.jsonl
 	$(BIN)/warta export --db $(DB) --format csv --out out/events.csv
 
-## test: install, lint and run the whole test suite
+## test: install, lint, type-check (mypy) and run the whole test suite
 test: install
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/mypy
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest
 
 lint: install
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/mypy
 
 clean:
 	rm -rf $(VENV) out $(DB) $(DB).wal .pytest_cache .ruff_cache

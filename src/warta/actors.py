@@ -268,8 +268,8 @@ def gazetteer(pack: LanguagePack) -> Gazetteer:
     )
     heads = frozenset(e.name.lower().split()[0] for es in table.values() for e in es if e.kind == "title")
     by_initials: dict[str, list[tuple[tuple[str, ...], Entry]]] = {}
-    for key, e in people:
-        by_initials.setdefault(_initials(key), []).append((key, e))
+    for words, e in people:
+        by_initials.setdefault(_initials(words), []).append((words, e))
     return Gazetteer(
         auto,
         stop,
@@ -679,7 +679,7 @@ def _recognise(
 ) -> list[Mention]:
     """Add the names the recogniser finds around the unexplained words of ``s`` (uncoded: see _context)."""
     toks = ner.tokenize(s.text)
-    ents = []
+    ents: list[tuple[int, int, str]] = []
     for lo, hi in _windows(toks, unexplained):
         tags = ner.tag([t for t, _, _ in toks[lo:hi]])
         ents.extend((lo + i, lo + j, typ) for i, j, typ in ner.spans(tags))
@@ -711,8 +711,9 @@ def _recognise(
         elif typ == "ORG":
             out = _organisation(text, s, out, a, b, after)
         else:
-            in_state = after and after.kind == "state" and text[b : after.start].strip() == ","
-            code = after.code if in_state else ""  # "Wiesbaden, Jerman"
+            # "Wiesbaden, Jerman"
+            in_state = after is not None and after.kind == "state" and text[b : after.start].strip() == ","
+            code = after.code if in_state and after is not None else ""
             out.append(Mention(a, b, text[a:b], code, None, text[a:b], "place", s.index, "place"))
     out.sort(key=lambda m: (m.start, -m.end))
     return out
@@ -749,7 +750,7 @@ def _code_person(
     after = min(nxt, key=lambda x: x.start) if nxt else None
     app = _APPOSITION.fullmatch(text, b, after.start) if after else None
     if known:
-        code, sector, full = known.code, sector or known.sector, known.person
+        code, sector, full = known.code, sector or known.sector, known.person or name
     elif intro:
         code, sector, full = intro[0], sector or intro[1], intro[2]
     elif local := _office_in_place(text, out, start):
@@ -899,11 +900,11 @@ def _name_parts(
     # (5 letters or more) a key as long with its first letter, which the fuzzy match then compares
     firsts = {key[0] for key in people if len(key) >= 5}
     any_first = any(c.isspace() for c in firsts)
-    out = []
+    out: list[Mention] = []
     for s in sentences:
         starts: list[int] | None = None
-        for m in _CAP_TOKEN.finditer(s.text):
-            word = m.group().rstrip(".")
+        for cap in _CAP_TOKEN.finditer(s.text):
+            word = cap.group().rstrip(".")
             key = word.lower()
             if key in gz.stop:
                 continue
@@ -911,7 +912,7 @@ def _name_parts(
                 continue  # _introduced would find nothing
             if starts is None:
                 starts, reach = _coverage(by_sentence.get(s.index, []))
-            a, b = s.start + m.start(), s.start + m.start() + len(word)
+            a, b = s.start + cap.start(), s.start + cap.start() + len(word)
             k = bisect_left(starts, b)  # the spans that start before the word ends; one may cover it
             if k and reach[k - 1] > a:
                 continue

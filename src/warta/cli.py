@@ -382,7 +382,8 @@ def articles(
 
     Example: warta articles --outlet Republika --format jsonl --text
     """
-    where, params = ["TRUE"], []
+    where: list[str] = ["TRUE"]
+    params: list[Any] = []
     if outlet:
         where.append("lower(a.outlet) = lower(?)")
         params.append(outlet)
@@ -452,7 +453,7 @@ def export_cmd(
                 n = (to_jsonl if fmt is ExportFmt.jsonl else to_csv)(records, sys.stdout)  # type: ignore[arg-type]
             else:
                 with out_path.open("w", encoding="utf-8", newline="") as fh:
-                    n = (to_jsonl if fmt is ExportFmt.jsonl else to_csv)(records, fh)  # type: ignore[arg-type]
+                    n = (to_jsonl if fmt is ExportFmt.jsonl else to_csv)(records, fh)
     if out_path is not None:
         err.print(f"warta: wrote {n} events to {out_path}", highlight=False)
 
@@ -471,7 +472,8 @@ def quotes(
 
     Example: warta quotes --speaker RUS --direct
     """
-    conds, params = ["TRUE"], []
+    conds: list[str] = ["TRUE"]
+    params: list[Any] = []
     if speaker:
         conds.append("q.speaker_code = ?")
         params.append(speaker.upper())
@@ -658,11 +660,11 @@ def _emit_dyads(rows: list[dict[str, Any]], fmt: Fmt, title: str, *, period: boo
     if fmt is Fmt.csv:
         from warta.export import to_csv
 
-        cols = [c for c in (flat[0] if flat else {}) if c != "coop"]
+        names = [c for c in (flat[0] if flat else {}) if c != "coop"]
         if flat:
-            to_csv(flat, sys.stdout, cols)  # type: ignore[arg-type]
+            to_csv(flat, sys.stdout, names)  # type: ignore[arg-type]
         return
-    cols = [("period", "period")] if period else []
+    cols: list[tuple[str, str]] = [("period", "period")] if period else []
     cols += [
         ("dyad", "dyad"),
         ("events", "events"),

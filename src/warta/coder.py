@@ -97,10 +97,10 @@ def _start_of(lex: Lexicon, form: str) -> _Start | None:
 def lexicon(pack: LanguagePack) -> Lexicon:
     by_first: dict[str, list[VerbEntry]] = {}
     for r in pack.tsv("verbs.tsv"):
-        words = r["pattern"].split()
-        if not words:
+        pattern = r["pattern"].split()
+        if not pattern:
             continue
-        stems = tuple(stem(w) for w in words)
+        stems = tuple(stem(w) for w in pattern)
         try:
             gold = float(r["goldstein"])
         except (TypeError, ValueError):
@@ -350,7 +350,7 @@ def code_sentence(
         return []
     words = list(map(_form, raw))
     verbs = find_verbs(words, lex, starts)  # the same indices as the tokens with offsets below
-    spoken = [i for i in starts if can[i].speech]  # type: ignore[union-attr]
+    spoken = [i for i in starts if can[i].speech]
     if not verbs and not spoken:
         return []
     toks = tokens(s, words)
@@ -574,10 +574,16 @@ def code_sentence(
 
 
 class _Coded(Protocol):
-    plover: str
-    mode: str | None
-    cameo: str
-    goldstein: float
+    """What an event needs of its lexicon entry (a verb's or a noun's): read-only fields."""
+
+    @property
+    def plover(self) -> str: ...
+    @property
+    def mode(self) -> str | None: ...
+    @property
+    def cameo(self) -> str: ...
+    @property
+    def goldstein(self) -> float: ...
 
 
 def _event(

@@ -165,7 +165,13 @@ def event_date(
             or (adverbial(t, art.text) and not _subordinate(art.text[verb_start : t.start]))
         )
         # "sepakat menggelar latihan bulan depan": a later date after a verb told as done dates its object
-        and not (done and t.start > verb_start and art.published and t.first_day > art.published)
+        and not (
+            done
+            and t.start > verb_start
+            and art.published is not None
+            and t.first_day is not None
+            and t.first_day > art.published
+        )
     ]
     in_clause = [t for t in dated if left <= t.start < right]
     for t in sorted(in_clause, key=lambda t: abs(t.start - verb_start)) or dated[:1]:

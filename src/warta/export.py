@@ -32,7 +32,8 @@ class EventFilter:
     outlet: str | None = None
 
     def sql(self) -> tuple[str, list[Any]]:
-        where, params = ["NOT e.negated"], []
+        where: list[str] = ["NOT e.negated"]
+        params: list[Any] = []
         if self.actor:
             where.append("(list_contains(e.source_codes, ?) OR list_contains(e.target_codes, ?))")
             params += [self.actor.upper(), self.actor.upper()]
@@ -342,7 +343,7 @@ def to_parquet(records: Iterable[dict[str, Any]], path: str) -> int:
     return n
 
 
-def _parquet_schema():  # type: ignore[no-untyped-def]
+def _parquet_schema() -> Any:
     import pyarrow as pa
 
     floats = {"goldstein", "location_lat", "location_lon"}

@@ -13,7 +13,7 @@ from typing import Any
 MAX_FORMS = 20_000
 
 
-class PerForm(dict):  # type: ignore[type-arg]
+class PerForm(dict[str, Any]):
     """word form -> a value worked out once per form by ``make``, at the first look-up (``__missing__``
     keeps a look-up of a known form in C); emptied when it holds ``MAX_FORMS`` forms."""
 

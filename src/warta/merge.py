@@ -131,7 +131,7 @@ def cluster(events: Iterable[Dated]) -> dict[str, str]:
 @lru_cache(maxsize=1 << 16)
 def _span(d: date, precision: str) -> tuple[date, date, int, int]:
     """:func:`interval` of a dated event, with the ordinals of its ends (a block repeats its dates)."""
-    lo, hi = interval(d, precision)  # type: ignore[misc] -- d is a date
+    lo, hi = interval(d, precision)  # type: ignore[misc]  # d is a date: never None
     return lo, hi, lo.toordinal(), hi.toordinal()
 
 

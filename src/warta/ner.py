@@ -248,7 +248,7 @@ def _gazetteer_marks(tokens: Sequence[str]) -> list[list[str]]:
 
 @lru_cache(maxsize=MAX_FORMS)
 def _shape(word: str) -> str:
-    out = []
+    out: list[str] = []
     for ch in word:
         if ch.isupper():
             c = "X"
@@ -758,8 +758,8 @@ def normalize_tag(tag_: str) -> str:
     if tag_ == "O" or "-" not in tag_:
         return "O"
     prefix, _, typ = tag_.partition("-")
-    typ = TAG_MAP.get(typ.upper())
-    return f"{prefix}-{typ}" if typ and prefix in ("B", "I") else "O"
+    mapped = TAG_MAP.get(typ.upper())
+    return f"{prefix}-{mapped}" if mapped and prefix in ("B", "I") else "O"
 
 
 # ---------------------------------------------------------------------------------------------------

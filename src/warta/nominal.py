@@ -24,9 +24,12 @@ _RECIPROCAL = re.compile(r"^\s*(?:keduanya|kedua\s+(?:belah\s+)?pihak|kedua\s+ne
 class TokenLike(Protocol):
     """What these rules need of a token (the coder's ``Tok``): its offsets and lower-case form."""
 
-    start: int
-    end: int
-    low: str
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def low(self) -> str: ...
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from typing import Any
 
 from warta import coder, dedupe, langid, quotes, sentences, timex
 from warta.actors import find_mentions
-from warta.clean import clean, outlet_name, rules_for
+from warta.clean import Rules, clean, outlet_name, rules_for
 from warta.html import extract
 from warta.lang import LanguagePack, load_pack
 from warta.records import Analysis, Article, Document
@@ -47,7 +48,7 @@ _STRING_FIELDS = ("id", "origin", "text", "title", "outlet", "url", "published",
 def _storable(doc: Document) -> Document:
     """The document with any lone surrogate (from a caller's own decoding) replaced by U+FFFD, as the
     reader does: the database, and UTF-8 generally, cannot hold one."""
-    bad = {}
+    bad: dict[str, Any] = {}
     for name in _STRING_FIELDS:
         value = getattr(doc, name, None)
         if isinstance(value, str) and not value.isascii() and (fixed := no_surrogates(value)) != value:
@@ -170,7 +171,7 @@ def _explicit_day(expr: str) -> bool:
     return any(c.isdigit() for c in expr)
 
 
-def _outlet_from_url(url: str | None, rules) -> str | None:  # type: ignore[no-untyped-def]
+def _outlet_from_url(url: str | None, rules: Rules) -> str | None:
     if not url:
         return None
     m = re.match(r"^[a-z]+://(?:www\.)?([^/:]+)", url, re.I)

@@ -66,7 +66,7 @@ def _cue_spans(text: str, probe: re.Pattern[str] | None) -> tuple[list[int], lis
     scan finds each occurrence or one overlapping it). None when the lower-cased text cannot tell: not one
     character for one, or a character that matches an ASCII letter without lower-casing to it."""
     low = lower_for_probe(text) if probe is not None else None
-    if low is None:
+    if probe is None or low is None:
         return None
     starts: list[int] = []
     ends: list[int] = []

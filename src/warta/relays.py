@@ -59,7 +59,7 @@ def _matches(
     earlier one -- where a word character precedes it, so that ``starts`` (``\\b`` first) cannot match.
     The places are then the ones ``starts.finditer`` yields: its matches are words, no ``\\b`` inside."""
     low = lower_for_probe(text) if probe is not None else None
-    if low is None:
+    if probe is None or low is None:
         places = (s.start() for s in starts.finditer(text))
     else:
         places = (p.start() for p in probe.finditer(low) if starts.match(text, p.start()))

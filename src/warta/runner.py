@@ -282,6 +282,8 @@ def run(
         pending.append(executor.map(fresh) if fresh else iter(()))
         window.clear()
 
+    next_merge = _clock() + MERGE_EVERY
+
     def drain() -> bool:
         """Store the oldest window in flight (at most ``batch_size`` documents: one transaction); False
         when --strict says stop."""
@@ -303,8 +305,6 @@ def run(
             next_merge = _clock() + merge_wait(_clock() - started)
         store.release()  # readers (warta serve) may look in until the next batch
         return not (strict and report.skipped)
-
-    next_merge = _clock() + MERGE_EVERY
 
     go_on = True
     for doc in iter_documents(items, report, hooks):  # type: ignore[arg-type]

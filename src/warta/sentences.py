@@ -51,7 +51,7 @@ def split(text: str, pack: LanguagePack) -> list[Sentence]:
             if quoted and _inside_quote(body, start, stop):
                 continue
             _emit(out, text, base + start, base + end, p_index)
-            start = _SPACE_RUN.match(body, end).end()
+            start = _SPACE_RUN.match(body, end).end()  # type: ignore[union-attr]  # \s* always matches
         if start < len(body):
             _emit(out, text, base + start, base + len(body), p_index)
     return out
@@ -70,7 +70,8 @@ def _abbreviation_before(body: str, back: str, stop: int, abbr: frozenset[str]) 
     """The word before the full stop at ``stop`` is an abbreviation or an initial; ``back`` is
     ``body[::-1]``, where one regex match reads the word (back to white space or an opening bracket or
     quote) instead of a loop over its characters."""
-    j = len(body) - _WORD_BACK.match(back, len(body) - stop).end()  # back[k] is body[len(body) - 1 - k]
+    # back[k] is body[len(body) - 1 - k]; the pattern (a * run) always matches
+    j = len(body) - _WORD_BACK.match(back, len(body) - stop).end()  # type: ignore[union-attr]
     word = body[j:stop].lower()
     if not word:
         return False

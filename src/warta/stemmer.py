@@ -68,12 +68,12 @@ def _normalise(text: str) -> str:
 
 
 @cache
-def _stemmer():  # type: ignore[no-untyped-def]
+def _stemmer() -> Any:
     """PySastrawi's stemmer without its unbounded result cache, trying only the prefix rules that can
     apply to each word."""
     from Sastrawi.Stemmer.Stemmer import Stemmer
 
-    class GatedStemmer(Stemmer):  # type: ignore[misc]
+    class GatedStemmer(Stemmer):
         def __init__(self, dictionary: Any) -> None:
             super().__init__(dictionary)
             self.context_class = _gated_context_class()
@@ -85,20 +85,20 @@ def _stemmer():  # type: ignore[no-untyped-def]
             context = self.context_class(word, self.dictionary, self.visitor_provider)
             context.order = self.order
             context.execute()
-            return context.result  # type: ignore[no-any-return]
+            return context.result
 
     return GatedStemmer(_dictionary())
 
 
 @cache
-def _dictionary():  # type: ignore[no-untyped-def]
+def _dictionary() -> Any:
     from Sastrawi.Dictionary.ArrayDictionary import ArrayDictionary
     from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
 
     return ArrayDictionary(StemmerFactory().get_words())
 
 
-def plain_stemmer():  # type: ignore[no-untyped-def]
+def plain_stemmer() -> Any:
     """PySastrawi's own (uncached) stemmer over the same dictionary: what :func:`_stemmer` must agree with."""
     from Sastrawi.Stemmer.Stemmer import Stemmer
 
@@ -117,10 +117,13 @@ def _gated_context_class() -> type:
 
     fast = _fast_visits()
 
-    class GatedContext(Context):  # type: ignore[misc]
+    class GatedContext(Context):
         """PySastrawi's stemming context, whose prefix step skips the rules that cannot apply."""
 
         order: Callable[[str], tuple[int, ...]]  # set by GatedStemmer: _candidates of its prefix rules
+        current_word: str  # PySastrawi's Context's own fields
+        original_word: str
+        removals: list[Any]
 
         def start_stemming_process(self) -> None:
             # PySastrawi's steps 1-5 as written in Context.start_stemming_process, with its precedence
@@ -269,7 +272,7 @@ def _candidates(visitors: list[Any]) -> Callable[[str], tuple[int, ...]]:
     def order(head: str) -> tuple[int, ...]:
         if len(head) < 2:
             return everyone
-        a, b = head
+        a, b = head[0], head[1]
         return tuple(i for i, gs in enumerate(gates) if gs is None or any(_allows(g, a, b) for g in gs))
 
     return order
@@ -294,7 +297,7 @@ def _visitor_gates(visitor: Any) -> list[_Gate] | None:
         return None  # RemovePlainPrefix and anything else: always tried
     gates: list[_Gate] = []
     for rule in visitor.disambiguators:
-        got = _rule_gate(type(rule))
+        got = _rule_gate(rule.__class__)
         if got is None:
             return None
         gates.extend(got)
@@ -302,7 +305,7 @@ def _visitor_gates(visitor: Any) -> list[_Gate] | None:
 
 
 @cache
-def _rule_gate(rule: type) -> tuple[_Gate, ...] | None:
+def _rule_gate(rule: Any) -> tuple[_Gate, ...] | None:
     """The gates of one disambiguator class, read from the source of its ``disambiguate`` method, which
     must consist of nothing but ``matches = re.match(PATTERN, word)`` / ``if matches: ...`` pairs and
     ``if word == 'WORD': return ...`` tests; None for anything else."""
@@ -377,10 +380,8 @@ def _word_equals(st: ast.stmt, word: str) -> str | None:
 def _pattern_gate(pattern: str) -> _Gate | None:
     """The letters a string must begin with (first, second) for ``re.match(pattern, string)`` to match;
     None where the expression's opening is not a plain sequence of letters and letter classes."""
-    try:
-        from re import _parser as sre_parse  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - Python < 3.11
-        import sre_parse  # type: ignore[no-redef]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+
     try:
         items = _flatten(sre_parse.parse(pattern))
     except (re.error, _NotPlain):

@@ -289,7 +289,7 @@ def _malloc_trim() -> Callable[[int], int] | None:
     """glibc's ``malloc_trim``, where the C library has it (looked up among the symbols already loaded:
     ``find_library`` would start ldconfig to find the library)."""
     try:
-        return ctypes.CDLL(None).malloc_trim  # type: ignore[no-any-return]
+        return ctypes.CDLL(None).malloc_trim
     except (OSError, TypeError, AttributeError):  # not glibc (macOS, musl); Windows takes no None
         return None
 
@@ -335,7 +335,7 @@ def writer_memory_mb(keys: int) -> int:
     return WRITER_MEMORY_MB + keys * KEY_BYTES // 2**20
 
 
-def duckdb_config(read_only: bool) -> dict[str, str | int]:
+def duckdb_config(read_only: bool) -> dict[str, str | bool | int | float | list[str]]:
     """DuckDB's settings for a reader or the writer (read once, when the store is opened).
 
     A bounded buffer pool keeps the writer's memory flat on a large corpus (DuckDB spills to disk), and
@@ -347,7 +347,7 @@ def duckdb_config(read_only: bool) -> dict[str, str | int]:
     limit = os.environ.get("WARTA_DB_MEMORY", "512MB" if read_only else f"{WRITER_MEMORY_MB}MB")
     if not _valid_memory_limit(limit):
         raise StoreError(f"WARTA_DB_MEMORY={limit!r}: give an amount of memory such as 64MB or 1GB")
-    cfg: dict[str, str | int] = {"memory_limit": limit}
+    cfg: dict[str, str | bool | int | float | list[str]] = {"memory_limit": limit}
     threads = os.environ.get("WARTA_DB_THREADS", "" if read_only else "1").strip()
     if threads:
         if not threads.isdigit() or int(threads) < 1:
@@ -534,7 +534,8 @@ class Store:
     def counts(self) -> dict[str, int]:
         out = {}
         for name, table in _COUNTED.items():
-            out[name] = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: S608
+            row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()  # noqa: S608
+            out[name] = row[0] if row else 0
         return out
 
     # ---- writing ------------------------------------------------------------------------------------
@@ -806,7 +807,7 @@ def compact(path: str | Path) -> tuple[int, int]:
         try:
             con = store.con
             con.execute("CHECKPOINT")
-            source = con.execute("SELECT current_database()").fetchone()[0]
+            (source,) = con.execute("SELECT current_database()").fetchone() or ("memory",)
             con.execute(f"ATTACH {_sql_string(str(tmp))} AS warta_compact")
             try:
                 alias = '"' + source.replace('"', '""') + '"'

@@ -17,6 +17,7 @@ import random
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 # (state name, minister's title + name, leader's title + name, capital, weight): the weight is how often a
 # state is picked, roughly as often as Indonesian foreign news names it (a few neighbours and powers often,
@@ -364,7 +365,7 @@ def article(i: int, rng: random.Random, start: date = date(2021, 1, 1)) -> tuple
     igo = rng.choice(IGOS)
     pub = start + timedelta(days=rng.randrange(SPAN_DAYS))
     ev = pub - timedelta(days=rng.randrange(0, 4))
-    slots = {
+    slots: dict[str, Any] = {
         "A": a[0],
         "B": b[0],
         "C": c[0],

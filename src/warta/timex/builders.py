@@ -341,6 +341,7 @@ _PARTS_PER_YEAR = {"Q": 4, "H": 2, "T": 3}
 
 
 def _b_year_part(m: re.Match[str], text: str, lex: _Lex) -> _Cand | None:
+    n: int | None
     if m["q"]:  # "Q3 2023", "H1 2024"; "Q3" alone only after a temporal preposition ("pada Q3")
         code, n = m["q"].upper(), int(m["qn"])
         if not m["q"].isupper():

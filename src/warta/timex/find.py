@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from warta.records import Timex
 from warta.timex.dates import _as_date
@@ -26,7 +27,7 @@ def find_timexes(text: str, dct: date | None, *, direction: str | None = None) -
     out: list[Timex] = []
     for c in _candidates(text, lex):
         try:
-            r = _resolve(c, dct, lambda c=c: dirs.at(c.start))
+            r = _resolve(c, dct, partial(dirs.at, c.start))
         except (ValueError, OverflowError, KeyError, TypeError):
             r = None
         if r is None:

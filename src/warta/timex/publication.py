@@ -44,8 +44,8 @@ def infer_year(text: str, today: date) -> int | None:
     """The latest year (<= today's, within 30 years) in which every weekday + day-month pair
     without a year ("Selasa (9 April)", "Senin (18/9)", "Kamis, 4 Mei") falls on its weekday."""
     try:
-        today = _as_date(today)
-        if today is None or not isinstance(text, str):
+        day = _as_date(today)
+        if day is None or not isinstance(text, str):
             return None
         pairs = {
             (c.f["wd"], c.f["m"], c.f["d"])
@@ -55,7 +55,7 @@ def infer_year(text: str, today: date) -> int | None:
         }
         if not pairs:
             return None
-        for y in range(today.year, today.year - 31, -1):
+        for y in range(day.year, day.year - 31, -1):
             if all((d := _mkdate(y, m, dd)) is not None and d.isoweekday() == wd for wd, m, dd in pairs):
                 return y
     except Exception:  # noqa: BLE001 -- never raise on scraped text

@@ -85,7 +85,8 @@ class _Codes:
     once per request, and only when a code is not the pack's)."""
 
     def __init__(self, con: Any) -> None:
-        self.con, self._db = con, None
+        self.con = con
+        self._db: set[str] | None = None
 
     def __contains__(self, code: str) -> bool:
         if code in data.pack_codes():

@@ -160,7 +160,7 @@ def write_html(fig: go.Figure, path: str | Path) -> None:
     fig.write_html(str(path), include_plotlyjs=True, full_html=True)
 
 
-def _pyplot():  # type: ignore[no-untyped-def]
+def _pyplot() -> Any:
     import matplotlib
 
     matplotlib.use("Agg")

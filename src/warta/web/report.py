@@ -216,9 +216,8 @@ def write_report(
     # most of the machine's memory: at 6.3 million events the report took 1.3 GB and 8.6 s with that, and
     # takes 700 MB and 16 s with 512 MB
     cfg = duckdb_config(read_only=True)
-    limits = data.Limits(
-        timeout=0, memory=str(cfg["memory_limit"]), threads=int(cfg.get("threads") or os.cpu_count() or 1)
-    )
+    threads = int(str(cfg.get("threads") or os.cpu_count() or 1))
+    limits = data.Limits(timeout=0, memory=str(cfg["memory_limit"]), threads=threads)
     with data.connect(db_path, limits) as con:
         page = build_report(
             con,
