@@ -706,3 +706,22 @@ def test_the_deed_an_accusation_tells_is_alleged(pack) -> None:
     # a purpose after the accused is no deed of theirs: "mendesak X untuk ..." is still a complement
     evs = _events("Rusia menuduh Ukraina untuk menyerang Belgorod.", pack)
     assert {e.event for e in evs} == {"ACCUSE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare attack noun with its owner right after it, and a target after "ke" or "terhadap"
+        ("Serangan Rusia ke Kharkiv menewaskan tujuh warga sipil.", {("RUS", "ASSAULT", "UKR")}),
+        ("Serangan drone Rusia terhadap Odesa menewaskan dua orang.", {("RUS", "ASSAULT", "UKR")}),
+        ("Rusia melakukan serangan ke Kharkiv pada Jumat malam.", {("RUS", "ASSAULT", "UKR")}),
+        # an attack noun without its owner is what the subject talks about, not what it does
+        ("Amerika Serikat menyebut serangan siber China terhadap jaringan listrik sebagai ancaman.", set()),
+        ("Hamas mengecam serangan udara ke Rafah.", set()),
+        ("Presiden Iran dilarikan ke rumah sakit akibat serangan jantung.", set()),
+    ],
+)
+def test_an_attack_noun_is_coded_with_its_owner_only(
+    pack, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _triples(_events(text, pack)) == expected

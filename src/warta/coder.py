@@ -68,6 +68,7 @@ class Lexicon:
     denial: frozenset[str] = frozenset()  # "membantah": the act denied is negated
     object_verbs: frozenset[str] = frozenset()  # "menerima": an event only with an actor right after it
     from_targets: frozenset[str] = frozenset()  # "melarang impor": the country after "dari" is the target
+    owned_nouns: frozenset[str] = frozenset()  # "serangan": an event only with its owner right after it
     # word form -> what it can start (:func:`_start_of`); filled as words are seen
     starts: PerForm = field(init=False, compare=False, repr=False)
 
@@ -133,6 +134,7 @@ def lexicon(pack: LanguagePack) -> Lexicon:
         denial=words("denial"),
         object_verbs=words("object_verbs"),
         from_targets=words("from_targets"),
+        owned_nouns=words("owned_nouns"),
     )
 
 
@@ -479,8 +481,8 @@ def code_sentence(
             src, tgt = tgt[:1], tgt[1:]
         elif owner is not None:
             src, tgt = [owner], _owned_target(owner, after, places, art.text, v, lex, own)
-        elif object_noun:
-            continue  # the noun after the verb tells no parties of its own: no event
+        elif object_noun or (v.entry.pattern in lex.owned_nouns and not v.passive):
+            continue  # the noun tells no parties of its own: no event
         joint = mutual or v.entry.pattern in lex.symmetric
         if tgt and len(src) >= 2 and joint and _YANG_BY.search(art.text, vend, tgt[0].start):
             tgt = []  # "Israel dan Hamas menyepakati pertukaran yang dimediasi Qatar": Qatar is no party
@@ -713,7 +715,10 @@ def _destinations(
         while words and words[-1] in lex.place_nouns:
             words.pop()  # "ke kota Kharkiv", "ke ibu kota Ukraina"
         direct = not words and (m.kind == "state" or struck)
-        towards = words[-1:] in (["ke"], ["kepada"], ["untuk"])
+        # an attack "terhadap" or "atas" a place strikes it ("serangan Rusia terhadap Kharkiv", "atas Gaza")
+        towards = words[-1:] in (["ke"], ["kepada"], ["untuk"]) or (
+            struck and words[-1:] in (["terhadap"], ["atas"])
+        )
         leaves = from_target and words[-1:] == ["dari"] and len(words) <= 3
         if direct or towards or leaves:
             # the place stands for its country: no person, no government office ("Kyiv" as a city)
