@@ -725,3 +725,25 @@ def test_an_attack_noun_is_coded_with_its_owner_only(
     pack, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert _triples(_events(text, pack)) == expected
+
+
+def test_not_only_is_no_negation_and_restraint_is_no_detention(pack) -> None:
+    evs = _events("Amerika Serikat bukan hanya mengecam, tetapi juga menjatuhkan sanksi kepada Iran.", pack)
+    assert {(e.event, e.negated) for e in evs} == {("ACCUSE", False), ("SANCTION", False)}
+    evs = _events("Jepang tidak sekadar mendukung Filipina.", pack, keep_negated=True)
+    assert [(e.event, e.negated) for e in evs] == [("SUPPORT", False)]
+    # the plain negation still negates
+    evs = _events("Jepang tidak mendukung Filipina.", pack, keep_negated=True)
+    assert [(e.event, e.negated) for e in evs] == [("SUPPORT", True)]
+    evs = _events("Vietnam menahan diri untuk tidak mengecam China.", pack, keep_negated=True)
+    assert [(e.event, e.negated) for e in evs] == [("ACCUSE", True)]
+    assert _triples(_events("Polisi Malaysia menahan dua warga Indonesia.", pack)) == {
+        ("MYS", "COERCE", "IDN")
+    }
+
+
+def test_an_expelled_attache_and_a_reported_plan(pack) -> None:
+    (e,) = _events("Pemerintah Inggris dikabarkan akan mengusir atase militer Rusia.", pack)
+    assert (e.event, e.source[0].code, e.target[0].code) == ("SANCTION", "GBR", "RUS")
+    # alleged, and still to come: dated from the publication on, not before it
+    assert (e.modality, e.date, e.date_precision) == ("alleged", DCT, "on_or_after")

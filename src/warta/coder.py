@@ -69,6 +69,8 @@ class Lexicon:
     object_verbs: frozenset[str] = frozenset()  # "menerima": an event only with an actor right after it
     from_targets: frozenset[str] = frozenset()  # "melarang impor": the country after "dari" is the target
     owned_nouns: frozenset[str] = frozenset()  # "serangan": an event only with its owner right after it
+    idioms: tuple[tuple[str, ...], ...] = ()  # "menahan diri": an event pattern's words, and no event
+    not_only: frozenset[str] = frozenset()  # "tidak hanya": a negation that is none
     # word form -> what it can start (:func:`_start_of`); filled as words are seen
     starts: PerForm = field(init=False, compare=False, repr=False)
 
@@ -135,6 +137,8 @@ def lexicon(pack: LanguagePack) -> Lexicon:
         object_verbs=words("object_verbs"),
         from_targets=words("from_targets"),
         owned_nouns=words("owned_nouns"),
+        idioms=tuple(sorted({tuple(p.split()) for p in words("idioms") if p.split()})),
+        not_only=words("not_only"),
     )
 
 
@@ -364,6 +368,8 @@ def code_sentence(
         verbs = [
             v for v in verbs if v.entry.pattern not in lex.object_verbs or _object_follows(toks, v, actors)
         ]
+    if lex.idioms:
+        verbs = [v for v in verbs if not _idiom(toks, v, lex)]
     location = _location(places, pack)
     events: list[Event] = []
     main_verbs = sorted([toks[v.first].start for v in verbs] + speech)
@@ -396,7 +402,7 @@ def code_sentence(
                     when,
                     location,
                     modality=nominal_modality,
-                    negated=any(w in lex.negation for w in pre[-3:]),
+                    negated=_negation_in(pre, len(pre) - 3, len(pre), lex),
                 )
             )
     skip_next_negation = set()
@@ -556,7 +562,8 @@ def code_sentence(
             verb_start=vstart,
             para_start=para_start,
             earlier=[*(earlier or []), *events],
-            done=modality in {"asserted", "alleged"},
+            # "Inggris dikabarkan akan mengusir ...": alleged, and still to come
+            done=modality == "asserted" or (modality == "alleged" and not _intends(pre, lex)),
         )
         for a, b in pairs:
             events.append(
@@ -747,7 +754,8 @@ def _negated(pre: list[str], toks: list[Tok], left: int, lex: Lexicon) -> bool:
     """Whether the verb after the words ``pre`` of its clause (which begins at ``left``) is negated: a
     negation or denial among its last three words, a denial's "bahwa" clause, a negated verb's purpose."""
     return (
-        any(w in lex.negation or w in lex.denial for w in pre[-3:])
+        _negation_in(pre, len(pre) - 3, len(pre), lex)
+        or any(w in lex.denial for w in pre[-3:])
         or _denied(toks, left, lex)
         or _negated_purpose(pre, lex)
     )
@@ -778,7 +786,25 @@ def _negated_purpose(pre: list[str], lex: Lexicon) -> bool:
     negation among the three before that."""
     tail = pre[-4:]
     at = next((len(pre) - len(tail) + i for i, w in enumerate(tail) if w in _PURPOSE), None)
-    return at is not None and any(w in lex.negation for w in pre[max(0, at - 3) : at])
+    return at is not None and _negation_in(pre, at - 3, at, lex)
+
+
+def _negation_in(words: list[str], lo: int, hi: int, lex: Lexicon) -> bool:
+    """Whether a negation stands among ``words[lo:hi]`` (``lo`` may be negative: from the start), one not
+    followed by a word of "not only" ("bukan hanya mengecam": it did condemn)."""
+    for i in range(max(0, lo), min(hi, len(words))):
+        if words[i] in lex.negation and (i + 1 >= len(words) or words[i + 1] not in lex.not_only):
+            return True
+    return False
+
+
+def _idiom(toks: list[Tok], v: VerbHit, lex: Lexicon) -> bool:
+    """Whether verb ``v`` begins one of the phrases that tell no event ("menahan diri")."""
+    for phrase in lex.idioms:
+        words = toks[v.first : v.first + len(phrase)]
+        if len(words) == len(phrase) and all(t.low == w for t, w in zip(words, phrase, strict=True)):
+            return True
+    return False
 
 
 def _object_follows(toks: list[Tok], v: VerbHit, actors: list[Mention]) -> bool:
@@ -953,6 +979,11 @@ def _wished(text: str, toks: list[Tok], vstart: int, lex: Lexicon) -> bool:
         return False
     between = text[opener.end : vstart]
     return "," not in between and not _CLAUSE_BREAK.search(between)  # "Agar perang berakhir, Rusia ..."
+
+
+def _intends(pre: list[str], lex: Lexicon) -> bool:
+    """Whether the words ``pre`` before a verb hold a cue of intent ("akan", "berencana")."""
+    return bool(_cue_finder(lex.intended)(" " + " ".join(pre) + " "))
 
 
 def _modality(pre: list[str], lex: Lexicon) -> str:
