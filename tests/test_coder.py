@@ -747,3 +747,30 @@ def test_an_expelled_attache_and_a_reported_plan(pack) -> None:
     assert (e.event, e.source[0].code, e.target[0].code) == ("SANCTION", "GBR", "RUS")
     # alleged, and still to come: dated from the publication on, not before it
     assert (e.modality, e.date, e.date_precision) == ("alleged", DCT, "on_or_after")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two parties written as a pair are both parties, a joint statement's "bersama" no companion
+        (
+            "China memprotes pernyataan bersama Indonesia-Jepang soal Laut China Selatan.",
+            {("CHN", "ACCUSE", "IDN"), ("CHN", "ACCUSE", "JPN")},
+        ),
+        (
+            "AS-Korea Selatan menggelar latihan militer gabungan di Semenanjung Korea.",
+            {("USA", "COOPERATE", "KOR")},
+        ),
+        # subjects joined by "bersama" both act
+        (
+            "Indonesia bersama Malaysia mengecam serangan Israel ke Rafah.",
+            {("IDN", "ACCUSE", "ISR"), ("MYS", "ACCUSE", "ISR"), ("ISR", "ASSAULT", "PSE")},
+        ),
+        # "bersama" after the verb still brings a companion, not a target
+        ("Indonesia mengirim bantuan ke Gaza bersama Malaysia.", {("IDN", "AID", "PSE")}),
+    ],
+)
+def test_pairs_joint_exercises_and_subjects_acting_together(
+    pack, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert _triples(_events(text, pack)) == expected

@@ -861,6 +861,17 @@ _WHEN = frozenset({"saat", "ketika", "sewaktu", "tatkala"})  # a time clause: no
 _TOPIC = {"tentang", "mengenai", "soal", "terkait", "seputar", "perihal"}
 _CLAUSE_WORDS = frozenset({"bahwa", "agar", "supaya", "tengah"}) | _TOPIC | _REASON  # see _clause_marks
 _CONJ = {"dan", "serta", "maupun", "dan juga", ", dan", ", serta"}
+_WITH = frozenset({"bersama", "bersama dengan", "bersama-sama dengan"})  # subjects acting together
+_PAIR = frozenset({"-", "–", "/"})  # "Indonesia-Jepang", "AS-Korea Selatan": two parties written as a pair
+
+
+def _link(text: str, a: Mention, b: Mention) -> str:
+    """What joins mention ``a`` to the later ``b``: the words between, lower case; a pair's hyphen or slash
+    (nothing else between) counts as "dan"."""
+    raw = text[a.end : b.start]
+    return "dan" if raw in _PAIR else raw.strip().lower()
+
+
 _NEW_CLAUSE = {
     "dan",
     "serta",
@@ -921,6 +932,9 @@ def _without_companions(after: list[Mention], text: str, vend: int) -> list[Ment
         if along is not None and text[along.end : m.start].strip().lower() in _CONJ | {","}:
             along = m
             continue
+        if along is not None and text[along.end : m.start] in _PAIR:
+            # "pernyataan bersama Indonesia-Jepang": a joint statement of the pair, no one acting along
+            out.append(along)
         along = None
         out.append(m)
     return out
@@ -932,7 +946,9 @@ def _nearest_group(ms: list[Mention], text: str) -> list[Mention]:
         return []
     group, links = [ms[-1]], []
     for m in reversed(ms[:-1]):
-        link = text[m.end : group[0].start].strip().lower()
+        link = _link(text, m, group[0])
+        if link in _WITH:
+            link = "dan"  # "Indonesia bersama Malaysia mengecam ...": both say it
         if link not in _CONJ and link != ",":
             break
         group.insert(0, m)
@@ -945,7 +961,7 @@ def _first_group(ms: list[Mention], text: str) -> list[Mention]:
         return []
     group, links = [ms[0]], []
     for m in ms[1:]:
-        link = text[group[-1].end : m.start].strip().lower()
+        link = _link(text, group[-1], m)
         if link not in _CONJ and link != ",":
             break
         group.append(m)
