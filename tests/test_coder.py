@@ -774,3 +774,13 @@ def test_pairs_joint_exercises_and_subjects_acting_together(
     pack, text: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert _triples(_events(text, pack)) == expected
+
+
+def test_a_comparison_since_a_year_does_not_date_the_event_and_shelling_is_an_attack(pack) -> None:
+    (e,) = _events("Kanselir Jerman Olaf Scholz mengunjungi Kyiv untuk pertama kalinya sejak 2022.", pack)
+    assert (e.event, e.date, e.date_precision) == ("CONSULT", DCT, "on_or_before")
+    # a "sejak" date that is no baseline still dates what it governs
+    (e,) = _events("Rusia menyerang Ukraina sejak Februari 2022.", pack)
+    assert (e.date, e.date_precision) == (date(2022, 2, 1), "month")
+    evs = _events("Militer Thailand menembaki posisi pasukan Kamboja di perbatasan.", pack)
+    assert _triples(evs) == {("THA", "ASSAULT", "KHM")}

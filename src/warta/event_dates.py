@@ -44,6 +44,8 @@ class DateCues:
     relay: re.Pattern[str]  # a relay phrase ending right before a date: "dikutip dari Reuters, "
     anaphora: re.Pattern[str]
     new_episode: frozenset[str]
+    # "mengunjungi Kyiv untuk pertama kalinya sejak 2022": what "sejak" measures from, not the event's date
+    baseline: re.Pattern[str] | None = None
 
 
 @cache
@@ -55,6 +57,19 @@ def cues(pack: LanguagePack) -> DateCues:
         relay=re.compile(rf"\b(?:{phrase_alternation(relay)})\s+[^.,;:\"“”\d]{{1,50}}?,?\s*$", re.I),
         anaphora=re.compile(rf"\b(?:{phrase_alternation(y.get('episode_anaphora', []))})\b", re.I),
         new_episode=frozenset(str(w).lower() for w in y.get("new_episode", [])),
+        baseline=re.compile(
+            rf"\b(?:{phrase_alternation(y['since_baselines'])})\b(?:\W+\w+){{0,3}}?\W+(?:sejak|semenjak)\s*$",
+            re.I,
+        )
+        if y.get("since_baselines")
+        else None,
+    )
+
+
+def _baseline(t: Timex, text: str, sentence_start: int, dc: DateCues) -> bool:
+    """ "untuk pertama kalinya sejak 2022", "terburuk sejak 1998": the date a comparison runs from."""
+    return dc.baseline is not None and bool(
+        dc.baseline.search(text, max(sentence_start, t.start - 60), t.start)
     )
 
 
@@ -154,7 +169,14 @@ def event_date(
     ``done`` when the event is told as having happened (asserted or alleged), not intended."""
     dc = cues(pack)
     left, right = clause
-    in_sentence = [t for t in timexes if s.start <= t.start < s.end and t.first_day and t.precision]
+    in_sentence = [
+        t
+        for t in timexes
+        if s.start <= t.start < s.end
+        and t.first_day
+        and t.precision
+        and not _baseline(t, art.text, s.start, dc)
+    ]
     reports = [t for t in in_sentence if is_report_date(t, art.text, s.start, dc)]
     dated = [
         t
